@@ -1,0 +1,44 @@
+# FedAvg.Functions — every entry point a user or CI needs.
+#   make run    the reference experiment end to end on the local durable host (Azurite + real CIFAR-10)
+#   make test   restore, install Azurite, build, run every test, compile and lint the Bicep
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+DOTNET ?= dotnet
+CONFIG ?= Release
+DATA ?=
+# Tests schedule many activities at once on the in-memory engine; it caps concurrency at the CPU count.
+export DOTNET_PROCESSOR_COUNT ?= 16
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+FEDAVG := src/LocalHost/bin/$(CONFIG)/net10.0/fedavg
+
+.PHONY: help setup tools build test run infra bench clean
+
+help:
+	@echo "make run     train the reference experiment locally (DATA=dir to use a local CIFAR-10 folder)"
+	@echo "make test    build and run every test"
+	@echo "make bench   full benchmarks on the real data (long; writes bench/results)"
+	@echo "make infra   compile and lint infra/main.bicep"
+
+node_modules/.bin/azurite: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+tools: node_modules/.bin/azurite
+
+setup: tools
+	$(DOTNET) restore FedAvg.Functions.sln
+
+build: setup
+	$(DOTNET) build FedAvg.Functions.sln -c $(CONFIG) --no-restore
+
+test: build
+	$(DOTNET) test FedAvg.Functions.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
+
+run: build
+	$(FEDAVG) train $(if $(DATA),--data $(DATA),)
+
+clean:
+	$(DOTNET) clean FedAvg.Functions.sln -c $(CONFIG)

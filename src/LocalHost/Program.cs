@@ -1,0 +1,1 @@
+return FedAvg.LocalHost.Cli.CliApp.Run(args);
