@@ -120,4 +120,11 @@ public sealed class CifarBinaryReaderTests : IDisposable
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Negative_limit_is_rejected_and_zero_reads_nothing()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => CifarBinaryReader.ReadTestSet(_temp.Path, limit: -1));
+        Assert.Equal(0, CifarBinaryReader.ReadTestSet(_temp.Path, limit: 0).Count);
+    }
 }
