@@ -123,6 +123,31 @@ public sealed class ImageDecoderRejectionTests
     }
 
     [Fact]
+    public void Max_size_png_of_empty_chunks_without_iend_is_walked_quickly()
+    {
+        // Worst case for the chunk walk: ~870,000 chunks, each with a CRC to check, then no IEND.
+        byte[] png = TestImages.PngOfEmptyChunks(ImageDecoderOptions.DefaultMaxBytes);
+
+        AssertRejected(png, ImageRejectionReason.Truncated);
+    }
+
+    [Fact]
+    public void Max_size_jpeg_scan_of_stuffed_bytes_without_eoi_is_walked_quickly()
+    {
+        // Worst case for the scan walk: FF 00 (a stuffed FF) everywhere, then no EOI.
+        byte[] jpeg = TestImages.CifarJpeg();
+        int scanStart = jpeg.AsSpan().IndexOf(new byte[] { 0xFF, 0xDA });
+        var big = new byte[ImageDecoderOptions.DefaultMaxBytes];
+        jpeg.AsSpan(0, scanStart + 14).CopyTo(big);
+        for (int i = scanStart + 14; i + 1 < big.Length; i += 2)
+        {
+            big[i] = 0xFF;
+        }
+
+        AssertRejected(big, ImageRejectionReason.Truncated);
+    }
+
+    [Fact]
     public void Input_over_max_bytes_is_rejected()
     {
         var options = new ImageDecoderOptions { MaxBytes = 1000 };

@@ -80,6 +80,23 @@ internal static class TestImages
         return png.ToArray();
     }
 
+    /// <summary>A valid IHDR, then empty private ancillary chunks (zzZz) filling <paramref name="size"/> bytes, and no IEND.</summary>
+    public static byte[] PngOfEmptyChunks(int size)
+    {
+        byte[] head = ForgedPng(32, 32)[..33]; // signature + IHDR
+        using var empty = new MemoryStream();
+        WriteChunk(empty, "zzZz", []);
+        byte[] chunk = empty.ToArray();
+        var png = new byte[size];
+        head.CopyTo(png, 0);
+        for (int offset = head.Length; offset + chunk.Length <= size; offset += chunk.Length)
+        {
+            chunk.CopyTo(png, offset);
+        }
+
+        return png;
+    }
+
     /// <summary>Rewrites the width and height in a baseline JPEG's SOF0 segment.</summary>
     public static byte[] WithJpegDimensions(byte[] jpeg, ushort width, ushort height)
     {
