@@ -38,7 +38,7 @@ infra:
 	bash infra/build.sh
 
 test: build infra
-	$(DOTNET) test FedAvg.Functions.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
+	bash scripts/run-tests.sh $(CONFIG)
 
 run: build
 	$(FEDAVG) train $(if $(DATA),--data $(DATA),)

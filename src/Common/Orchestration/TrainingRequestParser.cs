@@ -105,7 +105,7 @@ public static class TrainingRequestParser
             }
         }
 
-        return errors.Any ? null : Validated(request, errors);
+        return Validated(request, errors);
     }
 
     private static TrainingRequest? Validated(TrainingRequest request, RequestErrors errors) =>

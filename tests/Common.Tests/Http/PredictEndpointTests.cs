@@ -9,6 +9,7 @@ using TorchSharp;
 
 namespace FedAvg.Common.Tests.Http;
 
+[Collection(TimingCollection.Name)]
 public sealed class PredictEndpointTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IDisposable
 {
     private readonly PredictionService _predictions = new(fixture.Storage);

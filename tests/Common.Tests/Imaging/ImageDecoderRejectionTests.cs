@@ -7,6 +7,7 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace FedAvg.Common.Tests.Imaging;
 
 /// <summary>Every rejection must be fast and cheap: each is timed, and both managed and ImageSharp allocations are counted.</summary>
+[Collection(FedAvg.Common.Tests.Fixtures.TimingCollection.Name)]
 public sealed class ImageDecoderRejectionTests
 {
     private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(1);

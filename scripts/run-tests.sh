@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs each test project in turn (not in parallel: several of them train models, and the
+# wall-clock bounds of the others must not measure a neighbour's CPU), then prints one total line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+config="${1:-Release}"
+log=$(mktemp)
+status=0
+for project in tests/*/FedAvg.*.Tests.csproj; do
+  echo "== $project"
+  dotnet test "$project" -c "$config" --no-build --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=1
+done
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status

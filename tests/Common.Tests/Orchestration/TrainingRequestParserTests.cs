@@ -1,0 +1,68 @@
+using System.Text;
+using FedAvg.Common.Orchestration;
+
+namespace FedAvg.Common.Tests.Orchestration;
+
+public sealed class TrainingRequestParserTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("  ")]
+    public void An_empty_request_is_the_reference_experiment(string json)
+    {
+        var request = TrainingRequestParser.Parse(Encoding.UTF8.GetBytes(json), out var errors);
+
+        Assert.False(errors.Any, errors.ToString());
+        Assert.Equal(Presets.Reference, request);
+        Assert.Equal(3, request!.EffectiveClientsPerRound);
+        Assert.Equal((10, 5, 0.5, 7, 64, 0.03, 0.9, "seed-cnn", 42), (request.Rounds, request.Clients, request.Alpha, request.LocalEpochs, request.BatchSize, request.LearningRate, request.Momentum, request.Model, request.Seed));
+    }
+
+    [Fact]
+    public void Fields_are_read_case_insensitively_over_the_chosen_preset()
+    {
+        var request = TrainingRequestParser.Parse("""{"preset":"recommended","Rounds":3,"alpha":0.1,"clientsPerRound":2,"augmentation":false}"""u8, out var errors);
+
+        Assert.False(errors.Any, errors.ToString());
+        Assert.Equal(Presets.Recommended with { Rounds = 3, Alpha = 0.1, ClientsPerRound = 2, Augmentation = false }, request);
+    }
+
+    [Theory]
+    [InlineData("""{"rounds":0}""", "rounds")]
+    [InlineData("""{"rounds":1001}""", "rounds")]
+    [InlineData("""{"rounds":"ten"}""", "rounds")]
+    [InlineData("""{"rounds":2.5}""", "rounds")]
+    [InlineData("""{"alpha":0}""", "alpha")]
+    [InlineData("""{"alpha":-1}""", "alpha")]
+    [InlineData("""{"clientsPerRound":6}""", "clientsPerRound")]
+    [InlineData("""{"clients":2,"clientsPerRound":3}""", "clientsPerRound")]
+    [InlineData("""{"model":"gpt"}""", "model")]
+    [InlineData("""{"learningRate":0}""", "learningRate")]
+    [InlineData("""{"momentum":1}""", "momentum")]
+    [InlineData("""{"augmentation":"yes"}""", "augmentation")]
+    [InlineData("""{"minClientsPerRound":4}""", "minClientsPerRound")]
+    [InlineData("""{"batchSize":1}""", "batchSize")]
+    [InlineData("""{"partition":"random"}""", "partition")]
+    [InlineData("""{"learningRateSchedule":"step"}""", "learningRateSchedule")]
+    [InlineData("""{"trainLimit":3}""", "trainLimit")]
+    [InlineData("""{"epochs":3}""", "epochs")]
+    [InlineData("""{"preset":"fast"}""", "preset")]
+    [InlineData("""[1,2]""", "body")]
+    [InlineData("""{"rounds":""", "body")]
+    public void Each_bad_field_is_named(string json, string field)
+    {
+        var request = TrainingRequestParser.Parse(Encoding.UTF8.GetBytes(json), out var errors);
+
+        Assert.Null(request);
+        Assert.Equal([field], errors.ToDictionary().Keys);
+    }
+
+    [Fact]
+    public void Every_bad_field_is_reported_at_once()
+    {
+        TrainingRequestParser.Parse("""{"rounds":-1,"alpha":0,"bogus":true,"model":"x"}"""u8, out var errors);
+
+        Assert.Equal(["alpha", "bogus", "model", "rounds"], errors.ToDictionary().Keys.Order());
+    }
+}
