@@ -40,7 +40,7 @@ public sealed class FakeArchiveHandler(byte[] body) : HttpMessageHandler
         }
 
         byte[] slice = body[(int)from..];
-        Stream stream = BreakAfterBytes is int limit ? new BreakingStream(slice, limit) : new MemoryStream(slice);
+        Stream stream = BreakAfterBytes is int limit ? new FedAvg.Common.Tests.Fixtures.ForwardOnlyStream(slice, breakAfter: limit) : new MemoryStream(slice);
         BreakAfterBytes = null;
         var content = new StreamContent(stream);
         content.Headers.ContentLength = slice.Length;
@@ -51,45 +51,5 @@ public sealed class FakeArchiveHandler(byte[] body) : HttpMessageHandler
         }
 
         return Task.FromResult(response);
-    }
-
-    /// <summary>Gives the first <c>limit</c> bytes, then fails as a dropped connection does.</summary>
-    private sealed class BreakingStream(byte[] bytes, int limit) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_inner.Position >= limit)
-            {
-                throw new IOException("Connection reset by peer");
-            }
-
-            return _inner.Read(buffer, offset, (int)Math.Min(count, limit - _inner.Position));
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -162,7 +162,7 @@ public sealed class ImageDecoderRejectionTests
     public void Endless_stream_is_rejected_after_reading_max_bytes_plus_one()
     {
         var decoder = new ImageDecoder(new ImageDecoderOptions { MaxBytes = 100_000 });
-        using var endless = new NonSeekableStream(TestImages.CifarPng(), endless: true);
+        using var endless = new FedAvg.Common.Tests.Fixtures.ForwardOnlyStream(TestImages.CifarPng(), endless: true);
 
         var rejection = Assert.Throws<ImageRejectedException>(() => decoder.Decode(endless));
 

@@ -119,7 +119,7 @@ public sealed class ImageDecoderTests
     {
         byte[] png = TestImages.CifarPng();
         using var syncStream = new MemoryStream(png);
-        using var asyncStream = new NonSeekableStream(png);
+        using var asyncStream = new FedAvg.Common.Tests.Fixtures.ForwardOnlyStream(png);
 
         DecodedImage fromStream = _decoder.Decode(syncStream);
         DecodedImage fromAsync = await _decoder.DecodeAsync(asyncStream);

@@ -23,7 +23,7 @@ public sealed class ShardFormatTests
         CifarDataset original = SyntheticCifar.Create(4, 0, 9, 2, 2, 7);
         byte[] bytes = Serialize(original);
 
-        CifarDataset read = ShardFormat.Read(new ForwardOnlyStream(bytes), "client-1");
+        CifarDataset read = ShardFormat.Read(new FedAvg.Common.Tests.Fixtures.ForwardOnlyStream(bytes, maxRead: 1000), "client-1");
 
         Assert.Equal(ShardFormat.HeaderBytes + 6 + (6 * 3072), bytes.Length);
         Assert.Equal("FASH"u8.ToArray(), bytes[..4]);
@@ -117,38 +117,5 @@ public sealed class ShardFormatTests
         byte[] bytes = [.. Serialize(SyntheticCifar.Create(5)), 0];
 
         Assert.Contains("after the 1 images", ReadFails(bytes).Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>A stream that can only be read forward, like an HTTP response body.</summary>
-    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
-    {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        // Short reads, as networks give them.
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1000));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

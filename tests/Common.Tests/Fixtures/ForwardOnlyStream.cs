@@ -1,7 +1,11 @@
-namespace FedAvg.Common.Tests.Imaging;
+namespace FedAvg.Common.Tests.Fixtures;
 
-/// <summary>Like a request body: no Length, no Seek, optionally endless.</summary>
-internal sealed class NonSeekableStream(byte[] content, bool endless = false) : Stream
+/// <summary>
+/// Reads like a network body: forward only, no Length, short reads of at most
+/// <paramref name="maxRead"/> bytes; optionally endless (the content repeats), or failing as a dropped
+/// connection does once <paramref name="breakAfter"/> bytes are served.
+/// </summary>
+internal sealed class ForwardOnlyStream(byte[] content, int maxRead = int.MaxValue, bool endless = false, long? breakAfter = null) : Stream
 {
     private long _position;
 
@@ -25,8 +29,14 @@ internal sealed class NonSeekableStream(byte[] content, bool endless = false) : 
 
     public override int Read(Span<byte> buffer)
     {
+        if (_position >= breakAfter)
+        {
+            throw new IOException("Connection reset by peer");
+        }
+
+        long end = breakAfter ?? long.MaxValue;
         int count = 0;
-        while (count < buffer.Length && (endless || _position < content.Length))
+        while (count < buffer.Length && count < maxRead && _position < end && (endless || _position < content.Length))
         {
             buffer[count++] = content[(int)(_position++ % content.Length)];
         }
@@ -36,6 +46,9 @@ internal sealed class NonSeekableStream(byte[] content, bool endless = false) : 
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(buffer.AsSpan(offset, count)));
 
     public override void Flush()
     {
