@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace FedAvg.LocalHost.Bench;
+
+/// <summary>The targets of the accuracy-and-speed brief, checked against one configuration's measurements.</summary>
+internal static class BenchChecks
+{
+    public const double AccuracyTarget = 0.78;
+    public const double StretchAccuracy = 0.82;
+    public const double WallSecondsTarget = 30 * 60;
+    public const double OverheadPercentTarget = 5;
+    public const double MemoryMegabytesTarget = 2048;
+
+    public static IReadOnlyList<BenchCheck> Evaluate(string name, double wallSeconds, double finalAccuracy, IReadOnlyList<BenchRound> rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        var checks = new List<BenchCheck>();
+        if (name == "default")
+        {
+            checks.Add(Check($"final-round test accuracy >= {AccuracyTarget:P0}", finalAccuracy >= AccuracyTarget,
+                $"{finalAccuracy:P2} ({Signed((finalAccuracy - AccuracyTarget) * 100)} points; stretch {StretchAccuracy:P0}: {(finalAccuracy >= StretchAccuracy ? "met" : "missed")})"));
+            checks.Add(Check("whole run <= 30 minutes on this machine", wallSeconds <= WallSecondsTarget,
+                $"{wallSeconds / 60:F1} minutes ({Signed((wallSeconds - WallSecondsTarget) / 60)} min)"));
+        }
+
+        double worstOverhead = rounds.Count == 0 ? 0 : rounds.Max(r => r.OverheadPercent);
+        checks.Add(Check($"orchestration overhead <= {OverheadPercentTarget}% of each round", worstOverhead <= OverheadPercentTarget,
+            $"worst round {worstOverhead:F2}%, mean {(rounds.Count == 0 ? 0 : rounds.Average(r => r.OverheadPercent)):F2}%"));
+        double peak = rounds.Count == 0 ? 0 : rounds.Max(r => r.PeakResidentMegabytes);
+        checks.Add(Check($"peak resident memory <= {MemoryMegabytesTarget} MB", peak <= MemoryMegabytesTarget, $"{peak:F0} MB"));
+        if (rounds.Count >= 3)
+        {
+            // Round 1 fills caches (data sets, shards); growth is judged from round 2 to the last.
+            double second = rounds[1].ResidentMegabytes;
+            double last = rounds[^1].ResidentMegabytes;
+            checks.Add(Check("resident memory not growing round over round", last <= (second * 1.1) + 64,
+                $"round 2: {second:F0} MB, round {rounds[^1].Round}: {last:F0} MB"));
+        }
+
+        return checks;
+    }
+
+    private static BenchCheck Check(string target, bool met, string measured) => new(target, met, measured);
+
+    private static string Signed(double value) => value.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
+}

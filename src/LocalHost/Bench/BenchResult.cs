@@ -1,0 +1,37 @@
+using FedAvg.Common.Orchestration;
+
+namespace FedAvg.LocalHost.Bench;
+
+/// <summary>One round as measured by the benchmark: the run's own timings plus this process's memory.</summary>
+internal sealed record BenchRound(
+    int Round,
+    double TestAccuracy,
+    double TestLoss,
+    double WallSeconds,
+    double TrainSeconds,
+    double TransferSeconds,
+    double AggregationSeconds,
+    double EvaluationSeconds,
+    double OverheadSeconds,
+    double OverheadPercent,
+    double ImagesPerSecond,
+    double ResidentMegabytes,
+    double PeakResidentMegabytes);
+
+/// <summary>A target from the benchmark's brief, and whether this run met it (and by how much it missed).</summary>
+internal sealed record BenchCheck(string Target, bool Met, string Measured);
+
+/// <summary>What bench/results/&lt;name&gt;.json holds.</summary>
+internal sealed record BenchResult(
+    string Name,
+    string RunId,
+    TrainingRequest Request,
+    DateTimeOffset StartedAt,
+    string Machine,
+    double WallSeconds,
+    double FinalAccuracy,
+    double FinalLoss,
+    double PeakResidentMegabytes,
+    IReadOnlyList<BenchRound> Rounds,
+    IReadOnlyList<ClientFailure> FailedClients,
+    IReadOnlyList<BenchCheck> Checks);

@@ -1,0 +1,67 @@
+using System.Runtime.InteropServices;
+using FedAvg.Common.Orchestration;
+using Microsoft.DurableTask.Client;
+
+namespace FedAvg.LocalHost.Bench;
+
+/// <summary>
+/// Runs one configuration end to end through the local durable engine and measures it: the run's own
+/// per-round timings, and this process's resident memory as each round completes.
+/// </summary>
+internal static class BenchRunner
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    public static async Task<BenchResult> RunAsync(
+        string name, TrainingRequest request, DurableTaskClient client, TextWriter progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(progress);
+        ProcessMemory.ResetPeak();
+        var started = DateTimeOffset.UtcNow;
+        string id = await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.Orchestrator, request, cancellationToken);
+        await progress.WriteLineAsync($"bench {name}: run {id}");
+
+        var memory = new List<(double Resident, double Peak)>();
+        OrchestrationMetadata metadata;
+        while (true)
+        {
+            metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)
+                ?? throw new InvalidOperationException($"Run {id} disappeared from storage.");
+            var history = metadata.SerializedCustomStatus is null ? [] : metadata.ReadCustomStatusAs<RunStatus>()?.History ?? [];
+            while (memory.Count < history.Count)
+            {
+                memory.Add((ProcessMemory.ResidentMegabytes(), ProcessMemory.PeakResidentMegabytes()));
+                var round = history[memory.Count - 1];
+                await progress.WriteLineAsync(
+                    $"bench {name}: round {round.Round}/{request.Rounds} accuracy {round.TestAccuracy:P2} in {round.WallSeconds:F0} s, rss {memory[^1].Resident:F0} MB");
+            }
+
+            if (metadata.IsCompleted)
+            {
+                break;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            throw new InvalidOperationException($"bench {name}: run {id} {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+        }
+
+        var result = metadata.ReadOutputAs<RunResult>()!;
+        double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
+        var rounds = result.History.Select((r, i) => new BenchRound(
+            r.Round, r.TestAccuracy, r.TestLoss, r.WallSeconds, r.TrainSeconds, r.TransferSeconds, r.AggregationSeconds,
+            r.EvaluationSeconds, r.OverheadSeconds, r.WallSeconds > 0 ? 100 * r.OverheadSeconds / r.WallSeconds : 0, r.ImagesPerSecond,
+            i < memory.Count ? memory[i].Resident : double.NaN, i < memory.Count ? memory[i].Peak : double.NaN)).ToList();
+        return new BenchResult(
+            name, id, request, started, Machine(), wall, result.FinalAccuracy, result.FinalLoss,
+            ProcessMemory.PeakResidentMegabytes(), rounds, result.FailedClients,
+            BenchChecks.Evaluate(name, wall, result.FinalAccuracy, rounds));
+    }
+
+    private static string Machine() =>
+        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, torch threads {TorchSharp.torch.get_num_threads()}";
+}
