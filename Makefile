@@ -34,7 +34,10 @@ setup: tools
 build: setup
 	$(DOTNET) build FedAvg.Functions.sln -c $(CONFIG) --no-restore
 
-test: build
+infra:
+	bash infra/build.sh
+
+test: build infra
 	$(DOTNET) test FedAvg.Functions.sln -c $(CONFIG) --no-build --logger "console;verbosity=normal"
 
 run: build
