@@ -19,7 +19,7 @@ namespace FedAvg.LocalHost.Engine;
 /// </summary>
 internal sealed class LocalDurableEngine : IAsyncDisposable
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly AzureStorageOrchestrationService _storage;
     private readonly ActivityLockKeeper _activities;
@@ -100,17 +100,32 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
             return;
         }
 
-        using var timeout = new CancellationTokenSource(StopTimeout);
-        await _worker.StopAsync(timeout.Token);
-        await _activities.AbandonAllAsync();
+        // Every step is bounded: on Ctrl+C the terminal signals Azurite too, so storage may already be
+        // gone; whatever a step leaves undone (a lease, a message lock) expires on its own.
+        await BoundedAsync(token => _worker.StopAsync(token));
+        await BoundedAsync(_ => _activities.AbandonAllAsync());
 
         // The sidecar stops the provider only once every dispatched work item has finished, which an
         // activity cut off from its worker never does; stop it here so its partition lease is released.
-        await _activities.StopOnceAsync();
-        await _sidecar.StopAsync(timeout.Token);
+        await BoundedAsync(_ => _activities.StopOnceAsync());
+        await BoundedAsync(token => _sidecar.StopAsync(token));
         await _sidecar.DisposeAsync();
         _worker.Dispose();
         _channel.Dispose();
         _storage.Dispose();
+    }
+
+    private static async Task BoundedAsync(Func<CancellationToken, Task> step)
+    {
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await step(timeout.Token).WaitAsync(timeout.Token);
+        }
+#pragma warning disable CA1031 // Shutdown goes on past a failed step; the durable state stays consistent.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 }

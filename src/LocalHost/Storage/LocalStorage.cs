@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using FedAvg.Common.Storage;
+using FedAvg.LocalHost.Serve;
 
 namespace FedAvg.LocalHost.Storage;
 
@@ -102,7 +101,7 @@ internal sealed class LocalStorage : IAsyncDisposable
                 await AzuriteProcesses.TerminateAsync(pid, GracefulStop);
             }
 
-            bool defaults = DefaultPorts.All(IsFree);
+            bool defaults = DefaultPorts.All(PortProbe.IsFree);
             AzuriteServer azurite = defaults
                 ? await AzuriteServer.StartAsync(folder, DefaultPorts[0], DefaultPorts[1], DefaultPorts[2], cancellationToken)
                 : await AzuriteServer.StartAsync(folder, cancellationToken: cancellationToken);
@@ -139,20 +138,6 @@ internal sealed class LocalStorage : IAsyncDisposable
         catch (FileNotFoundException)
         {
             return null;
-        }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 }
