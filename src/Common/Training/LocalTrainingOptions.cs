@@ -1,0 +1,41 @@
+namespace FedAvg.Common.Training;
+
+/// <summary>How one client trains the global model on its own data in one round.</summary>
+public sealed record LocalTrainingOptions
+{
+    public int Epochs { get; init; } = 1;
+
+    /// <summary>At least 2: BatchNorm cannot normalise a batch of one sample in training mode.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    public double LearningRate { get; init; } = 0.03;
+
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>L2 penalty applied by SGD to every parameter.</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>Random 4-pixel-padded crops and horizontal flips of the training images.</summary>
+    public bool Augment { get; init; }
+
+    /// <summary>Drives shuffling, augmentation and dropout; derive it per round and client with <see cref="SeedMixer"/>.</summary>
+    public long Seed { get; init; }
+
+    /// <exception cref="ArgumentException">A field is out of range; the exception's ParamName names it.</exception>
+    public void Validate()
+    {
+        Require(Epochs is >= 1 and <= 1000, Epochs, nameof(Epochs), "must be between 1 and 1000");
+        Require(BatchSize is >= 2 and <= 65536, BatchSize, nameof(BatchSize), "must be between 2 and 65536 (BatchNorm needs at least 2 samples a batch)");
+        Require(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate <= 10, LearningRate, nameof(LearningRate), "must be in (0, 10]");
+        Require(Momentum is >= 0 and < 1, Momentum, nameof(Momentum), "must be in [0, 1)");
+        Require(WeightDecay is >= 0 and < 1, WeightDecay, nameof(WeightDecay), "must be in [0, 1)");
+    }
+
+    private static void Require(bool valid, object value, string field, string rule)
+    {
+        if (!valid)
+        {
+            throw new ArgumentOutOfRangeException(field, value, $"{field} {rule}; got {value}.");
+        }
+    }
+}
