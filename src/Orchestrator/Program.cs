@@ -1,6 +1,26 @@
+using FedAvg.Common.Data;
+using FedAvg.Common.Orchestration;
+using FedAvg.Common.Prediction;
+using FedAvg.Common.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+var storage = StorageSettings.FromEnvironment()
+    ?? throw new InvalidOperationException("No storage configured: set AzureWebJobsStorage (or AzureWebJobsStorage__accountName for managed identity).");
+builder.Services.AddSingleton(storage);
+builder.Services.AddSingleton(new FedAvgRuntime(storage, new FedAvgRuntimeOptions
+{
+    // FEDAVG_DATA points at a local copy; otherwise the official archive is downloaded once per instance.
+    ResolveDataDirectory = ct => CifarDataResolver.ResolveAsync(
+        Environment.GetEnvironmentVariable(CifarDataFolder.EnvironmentVariable),
+        Path.Combine(Path.GetTempPath(), "fedavg-data"),
+        progress: null,
+        ct),
+}));
+builder.Services.AddSingleton(sp => new PredictionService(sp.GetRequiredService<FedAvgStorage>()));
+
 await builder.Build().RunAsync();

@@ -10,12 +10,12 @@ public static class RealCifar
         var candidates = new List<string?>
         {
             Environment.GetEnvironmentVariable("FEDAVG_DATA"),
-            "/work/shared/data/cifar-10-batches-bin",
         };
 
-        // The repository's own ./data folder, wherever the test binaries were built.
+        // ../shared/data beside the repository (as CI lays it out), or the repository's own ./data folder.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
+            candidates.Add(Path.Combine(dir.FullName, "shared", "data", "cifar-10-batches-bin"));
             candidates.Add(Path.Combine(dir.FullName, "data", "cifar-10-batches-bin"));
         }
 

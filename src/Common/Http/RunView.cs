@@ -1,0 +1,14 @@
+using FedAvg.Common.Orchestration;
+
+namespace FedAvg.Common.Http;
+
+/// <summary>What <c>GET /api/runs/{id}</c> answers: the run's state, request, progress and result.</summary>
+public sealed record RunView(
+    string Id,
+    string RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    TrainingRequest? Request,
+    RunStatus? Progress,
+    RunResult? Result,
+    string? Failure);

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using FedAvg.Common.Models;
+using FedAvg.Common.Partitioning;
+using FedAvg.Common.Shards;
+using FedAvg.Common.Storage;
+using Microsoft.DurableTask;
+
+namespace FedAvg.Common.Orchestration.Activities;
+
+/// <summary>
+/// Makes sure the data set is in storage, splits the training set among the clients (one shard
+/// blob each) and writes the initial global model.
+/// </summary>
+public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<PrepareRunInput, PrepareRunResult>
+{
+    public override async Task<PrepareRunResult> RunAsync(TaskActivityContext context, PrepareRunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = input.Request;
+        var storage = runtime.Storage;
+        await storage.EnsureContainersAsync().ConfigureAwait(false);
+        string source = await DatasetImport.EnsureAsync(runtime, CancellationToken.None).ConfigureAwait(false);
+
+        var train = await runtime.LoadShardAsync(storage.Data, BlobNames.TrainingSet).ConfigureAwait(false);
+        var test = await runtime.LoadShardAsync(storage.Data, BlobNames.TestSet).ConfigureAwait(false);
+        if (request.TrainLimit is int limit)
+        {
+            train = train.Take(limit);
+        }
+
+        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
+        ClientPartition partition;
+        ModelWeights initial;
+        try
+        {
+            partition = request.Partition == "iid"
+                ? IidPartitioner.Partition(train.Labels, request.Clients, request.Seed)
+                : DirichletPartitioner.Partition(train.Labels, request.Clients, request.Alpha, request.Seed,
+                    minSamplesPerClient: Math.Min(10, train.Count / request.Clients));
+            using var model = ModelCatalog.Create(request.Model, request.Seed);
+            initial = ModelWeights.FromModule(model, request.Model);
+        }
+        finally
+        {
+            runtime.ComputeGate.Release();
+        }
+
+        var shards = new List<ClientShard>(request.Clients);
+        for (int client = 0; client < request.Clients; client++)
+        {
+            var shard = train.Subset(partition.ClientIndices[client]);
+            string blob = BlobNames.ClientShard(input.RunId, client);
+            await FedAvgStorage.UploadAsync(storage.Runs, blob, s => ShardFormat.Write(s, shard)).ConfigureAwait(false);
+            shards.Add(new ClientShard(client, blob, shard.Count, partition.ClassHistogram[client]));
+        }
+
+        await FedAvgStorage.UploadAsync(storage.Runs, BlobNames.Partition(input.RunId),
+            s => JsonSerializer.Serialize(s, shards)).ConfigureAwait(false);
+        string initialBlob = BlobNames.GlobalModel(input.RunId, 0);
+        await ModelBlobs.WriteAsync(storage.Models, initialBlob, initial, CancellationToken.None).ConfigureAwait(false);
+        int testSamples = request.TestLimit is int testLimit ? Math.Min(testLimit, test.Count) : test.Count;
+        return new PrepareRunResult(initialBlob, shards, train.Count, testSamples, source);
+    }
+}

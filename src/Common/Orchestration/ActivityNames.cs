@@ -1,0 +1,12 @@
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>The names the orchestrator schedules; every host registers the activities under them.</summary>
+public static class ActivityNames
+{
+    public const string Orchestrator = "FedAvgRun";
+    public const string PrepareRun = "PrepareRun";
+    public const string TrainClient = "TrainClient";
+    public const string Aggregate = "Aggregate";
+    public const string Evaluate = "Evaluate";
+    public const string CompleteRun = "CompleteRun";
+}

@@ -1,0 +1,42 @@
+using FedAvg.Common.Data;
+using FedAvg.Common.Shards;
+using FedAvg.Common.Storage;
+using Azure.Storage.Blobs;
+
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>What the activities of one process share: storage, the data source, a CPU gate and a data cache.</summary>
+public sealed class FedAvgRuntime : IDisposable
+{
+    private readonly DatasetCache _cache;
+
+    public FedAvgRuntime(FedAvgStorage storage, FedAvgRuntimeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(options);
+        Storage = storage;
+        Options = options;
+        ComputeGate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentComputations));
+        _cache = new DatasetCache(options.CacheBytes);
+    }
+
+    public FedAvgStorage Storage { get; }
+
+    public FedAvgRuntimeOptions Options { get; }
+
+    /// <summary>Admits CPU-bound work; see <see cref="FedAvgRuntimeOptions.MaxConcurrentComputations"/>.</summary>
+    public SemaphoreSlim ComputeGate { get; }
+
+    /// <summary>Reads a shard blob, from memory when this process has read it before (shards never change).</summary>
+    public Task<CifarDataset> LoadShardAsync(BlobContainerClient container, string blob, CancellationToken cancellationToken = default) =>
+        _cache.GetOrLoadAsync($"{container.Name}/{blob}", async () =>
+        {
+            using var stream = await FedAvgStorage.DownloadAsync(container, blob, cancellationToken).ConfigureAwait(false);
+            return ShardFormat.Read(stream, $"{container.Name}/{blob}");
+        });
+
+    public void Dispose()
+    {
+        ComputeGate.Dispose();
+    }
+}

@@ -1,0 +1,20 @@
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>How the activities of one process reach data and share the CPU.</summary>
+public sealed record FedAvgRuntimeOptions
+{
+    /// <summary>
+    /// Finds a local folder with the CIFAR-10 binary files when the data set is not yet in blob
+    /// storage (a configured folder, or a download). Called at most once per import.
+    /// </summary>
+    public required Func<CancellationToken, Task<string>> ResolveDataDirectory { get; init; }
+
+    /// <summary>
+    /// CPU-bound work (training, evaluation, partitioning) admitted at once in this process. Torch
+    /// already uses every core for one job, so more only adds contention.
+    /// </summary>
+    public int MaxConcurrentComputations { get; init; } = 1;
+
+    /// <summary>Data sets and shards kept in memory between activities, in bytes.</summary>
+    public long CacheBytes { get; init; } = 512L << 20;
+}

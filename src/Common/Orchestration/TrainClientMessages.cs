@@ -1,0 +1,27 @@
+namespace FedAvg.Common.Orchestration;
+
+public sealed record TrainClientInput(
+    string RunId,
+    int Round,
+    int Client,
+    string ShardBlob,
+    string GlobalModelBlob,
+    string Model,
+    int Epochs,
+    int BatchSize,
+    double LearningRate,
+    double Momentum,
+    double WeightDecay,
+    bool Augmentation,
+    long Seed);
+
+public sealed record TrainClientResult(
+    int Client,
+    string UpdateBlob,
+    int Samples,
+    double TrainLoss,
+    double TrainAccuracy,
+    double TrainSeconds,
+    double TransferSeconds,
+    double ImagesPerSecond,
+    ActivityTiming Timing);

@@ -1,0 +1,60 @@
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>
+/// Everything that defines a training run. The defaults are the reference experiment, so an empty
+/// request reproduces it; <see cref="Presets"/> holds the recommended recipe.
+/// </summary>
+public sealed record TrainingRequest
+{
+    public int Rounds { get; init; } = 10;
+
+    public int Clients { get; init; } = 5;
+
+    /// <summary>"dirichlet" (label skew controlled by <see cref="Alpha"/>) or "iid".</summary>
+    public string Partition { get; init; } = "dirichlet";
+
+    public double Alpha { get; init; } = 0.5;
+
+    /// <summary>Clients trained each round; when null, <see cref="Fraction"/> of <see cref="Clients"/>.</summary>
+    public int? ClientsPerRound { get; init; }
+
+    public double Fraction { get; init; } = 0.6;
+
+    public int MinClientsPerRound { get; init; } = 1;
+
+    public int LocalEpochs { get; init; } = 7;
+
+    public int BatchSize { get; init; } = 64;
+
+    public double LearningRate { get; init; } = 0.03;
+
+    /// <summary>"constant" or "cosine" (decays the client learning rate across rounds).</summary>
+    public string LearningRateSchedule { get; init; } = "constant";
+
+    public double Momentum { get; init; } = 0.9;
+
+    public double WeightDecay { get; init; }
+
+    /// <summary>Random crop with 4-pixel padding and horizontal flip during local training.</summary>
+    public bool Augmentation { get; init; }
+
+    public string Model { get; init; } = "seed-cnn";
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Server learning rate of the FedAvgM update; 1 with zero momentum is plain FedAvg.</summary>
+    public double ServerLearningRate { get; init; } = 1.0;
+
+    /// <summary>Server momentum (FedAvgM); 0 is plain FedAvg.</summary>
+    public double ServerMomentum { get; init; }
+
+    /// <summary>Use only the first N training images (quick runs and tests).</summary>
+    public int? TrainLimit { get; init; }
+
+    /// <summary>Evaluate on only the first N test images (quick runs and tests).</summary>
+    public int? TestLimit { get; init; }
+
+    /// <summary>The number of clients selected each round.</summary>
+    public int EffectiveClientsPerRound =>
+        ClientsPerRound ?? Math.Clamp((int)Math.Floor((Fraction * Clients) + 1e-9), 1, Math.Max(Clients, 1));
+}

@@ -1,0 +1,16 @@
+using FedAvg.Common.Orchestration;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace FedAvg.Orchestrator.Functions;
+
+/// <summary>The durable orchestrator: the same <see cref="FedAvgOrchestrator"/> the local host and tests run.</summary>
+public static class FedAvgOrchestration
+{
+    [Function(ActivityNames.Orchestrator)]
+    public static Task<RunResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new FedAvgOrchestrator().RunAsync(context, context.GetInput<TrainingRequest>()!);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace FedAvg.Orchestrator.Tests;
+
+/// <summary>The app as the Functions host will see it: triggers, routes, methods and auth levels.</summary>
+public sealed class FunctionWiringTests
+{
+    [Theory]
+    [InlineData("Train", "train", "post", "Function")]
+    [InlineData("GetRun", "runs/{id}", "get", "Function")]
+    [InlineData("Predict", "predict", "post", "Anonymous")]
+    public void Http_functions_have_their_route_methods_and_auth_level(string name, string route, string method, string authLevel)
+    {
+        var trigger = FunctionMetadata.Trigger(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("In", trigger.GetProperty("direction").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_orchestrator_has_an_orchestration_trigger_under_the_name_the_clients_schedule()
+    {
+        var trigger = FunctionMetadata.Trigger("FedAvgRun");
+
+        Assert.Equal("orchestrationTrigger", trigger.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("PrepareRun")]
+    [InlineData("TrainClient")]
+    [InlineData("Aggregate")]
+    [InlineData("Evaluate")]
+    [InlineData("CompleteRun")]
+    public void Every_activity_the_orchestrator_calls_has_an_activity_trigger(string name)
+    {
+        Assert.Equal("activityTrigger", FunctionMetadata.Trigger(name).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void The_train_and_run_functions_get_a_durable_client()
+    {
+        foreach (string name in new[] { "Train", "GetRun" })
+        {
+            var bindings = FunctionMetadata.Function(name).GetProperty("bindings").EnumerateArray();
+            Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+        }
+    }
+
+    [Fact]
+    public void Nothing_but_the_known_functions_is_exposed()
+    {
+        var names = FunctionMetadata.All.Select(f => f.GetProperty("name").GetString()).Order().ToArray();
+
+        Assert.Equal(
+            new[] { "Aggregate", "CompleteRun", "Evaluate", "FedAvgRun", "GetRun", "Predict", "PrepareRun", "Train", "TrainClient" },
+            names);
+    }
+}
