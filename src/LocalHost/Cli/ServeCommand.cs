@@ -28,8 +28,8 @@ internal static class ServeCommand
             return await PortBusyAsync(args.Port, stderr);
         }
 
-        await using var runtime = await LocalRuntime.StartAsync(_ => { }, cancellationToken);
-        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client);
+        await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions);
         try
         {
             await app.StartAsync(cancellationToken);
