@@ -40,8 +40,12 @@ infra:
 test: build infra
 	bash scripts/run-tests.sh $(CONFIG)
 
-run: build
-	$(FEDAVG) train $(if $(DATA),--data $(DATA),)
+# Builds only the CLI. DATA=dir names a CIFAR-10 folder (else FEDAVG_DATA, ./data, or a download);
+# ARGS="--rounds 2 ..." adds fedavg train options. DOTNET_PROCESSOR_COUNT is the tests' setting, not
+# this machine's core count, so training must not see it.
+run: tools
+	$(DOTNET) build src/LocalHost/FedAvg.LocalHost.csproj -c $(CONFIG)
+	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) train $(if $(DATA),--data $(DATA),) $(ARGS)
 
 clean:
 	$(DOTNET) clean FedAvg.Functions.sln -c $(CONFIG)

@@ -1,0 +1,73 @@
+namespace FedAvg.LocalHost.Cli;
+
+/// <summary>What <c>fedavg --help</c> and <c>fedavg COMMAND --help</c> print.</summary>
+internal static class HelpText
+{
+    public const string Overview = """
+        fedavg - federated averaging on CIFAR-10 on a local durable engine (Azurite or AzureWebJobsStorage)
+
+        usage: fedavg COMMAND [options]
+
+        commands:
+          train      train a model: live progress, a per-round table, runs/<id>/report.json
+          serve      the HTTP API of the Functions app on 127.0.0.1 (docs at /docs)
+          predict    classify an image with a trained model
+          partition  show how the training images split across clients
+          bench      benchmarks (not yet)
+
+        fedavg COMMAND --help shows a command's options. Exit codes: 0 ok, 1 failed, 2 bad command line.
+        """;
+
+    public const string Train = """
+        usage: fedavg train [options]
+
+          --preset NAME            reference (default) or recommended; the flags below override it
+          --rounds N               federated rounds
+          --clients N              simulated clients
+          --partition KIND         dirichlet or iid
+          --alpha A                Dirichlet concentration (smaller: more label skew)
+          --clients-per-round N    clients trained each round (default: --fraction of --clients)
+          --fraction F             share of clients trained each round
+          --local-epochs N         epochs each client trains per round
+          --batch-size N
+          --lr LR                  client learning rate
+          --lr-schedule KIND       constant or cosine
+          --momentum M
+          --weight-decay W
+          --augment                random crop and flip during local training
+          --model NAME             seed-cnn, ...
+          --seed N
+          --train-limit N          use only the first N training images
+          --test-limit N           evaluate on only the first N test images
+          --data DIR               CIFAR-10 binary folder (else FEDAVG_DATA, ./data/cifar-10-batches-bin, or download)
+          --runs-dir DIR           where reports go (default ./runs)
+          --json                   print only the final report as JSON
+          --resume ID              wait for an unfinished run (after a crash or Ctrl+C) to finish
+        """;
+
+    public const string Serve = """
+        usage: fedavg serve [--port 7071] [--data DIR]
+
+        Serves POST /api/train, GET /api/runs/{id}, POST /api/predict and the Durable Functions status
+        routes under /runtime/webhooks/durabletask on 127.0.0.1; OpenAPI at /openapi/v1.json, docs at /docs.
+        Unfinished runs resume on start.
+        """;
+
+    public const string Predict = """
+        usage: fedavg predict IMAGE [--run ID] [--json]
+
+        Classifies a PNG or JPEG image with the final model of run ID (default: the latest completed run).
+        """;
+
+    public const string Partition = """
+        usage: fedavg partition [--clients N] [--alpha A] [--partition dirichlet|iid] [--seed N] [--train-limit N] [--data DIR] [--json]
+
+        Prints how many training images of each class every client gets.
+        """;
+
+    public const string Bench = """
+        usage: fedavg bench
+
+        Benchmarks are not available yet.
+        """;
+}

@@ -1,0 +1,60 @@
+using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Serve;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+
+namespace FedAvg.LocalHost.Cli;
+
+/// <summary><c>fedavg serve</c>: the HTTP API on the local durable engine until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 7071;
+
+    public static ServeArguments Read(IReadOnlyList<string> args)
+    {
+        var reader = ArgumentReader.Parse("serve", args, ["--help"], ["--port", DataFolderOption.Flag]);
+        return new ServeArguments(reader.Int("--port", 1, 65535) ?? DefaultPort, DataFolderOption.Read(reader));
+    }
+
+    public static async Task<int> RunAsync(ServeArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        // Checked first so a busy port fails in a moment, not after Azurite and the engine have started.
+        if (!PortProbe.IsFree(args.Port))
+        {
+            return await PortBusyAsync(args.Port, stderr);
+        }
+
+        await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            return await PortBusyAsync(args.Port, stderr);
+        }
+
+        await stdout.WriteLineAsync($"fedavg: serving on http://127.0.0.1:{args.Port} (docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> PortBusyAsync(int port, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"fedavg: port {port} on 127.0.0.1 is already in use; choose another with --port");
+        return ExitCodes.Failure;
+    }
+}

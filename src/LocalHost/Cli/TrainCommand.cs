@@ -1,0 +1,107 @@
+using System.Text.Json;
+using FedAvg.Common.Orchestration;
+using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Train;
+using Microsoft.DurableTask.Client;
+
+namespace FedAvg.LocalHost.Cli;
+
+/// <summary>
+/// <c>fedavg train</c>: runs the FedAvg orchestration on the local durable engine in this process,
+/// shows its progress, and writes runs/&lt;id&gt;. Ctrl+C (or a crash) leaves the run in storage;
+/// <c>--resume ID</c> picks it up where its last completed activity left it.
+/// </summary>
+internal static class TrainCommand
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public static async Task<int> RunAsync(TrainArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        // Everything the user typed is checked before Azurite and the engine start.
+        TrainingRequest? request = args.ResumeId is null ? TrainingRequestBuilder.Build(args) : null;
+
+        // --json keeps stdout for the report alone; progress then goes to stderr.
+        TextWriter progress = args.Json ? stderr : stdout;
+        var printer = new ProgressPrinter(progress, IsTerminal(progress), TimeProvider.System);
+
+        await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
+        string id = await StartOrFindAsync(runtime.Client, args.ResumeId, request, runtime.StorageDescription, cancellationToken);
+        await progress.WriteLineAsync($"fedavg: run {id} (state in {runtime.StorageDescription}; after Ctrl+C, fedavg train --resume {id} continues it)");
+
+        OrchestrationMetadata final;
+        try
+        {
+            final = await WatchAsync(runtime.Client, id, printer, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            printer.Finish();
+            await stderr.WriteLineAsync($"fedavg: stopped; run {id} is saved, continue it with: fedavg train --resume {id}");
+            return ExitCodes.Interrupted;
+        }
+
+        printer.Finish();
+        if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            string why = final.FailureDetails is { } failure ? $": {failure.ErrorMessage}" : string.Empty;
+            await stderr.WriteLineAsync($"fedavg: run {id} {final.RuntimeStatus.ToString().ToLowerInvariant()}{why}");
+            return ExitCodes.Failure;
+        }
+
+        RunResult result = final.ReadOutputAs<RunResult>() ?? throw new InvalidOperationException($"Run {id} completed without a result.");
+        TrainingRequest asRun = final.ReadInputAs<TrainingRequest>() ?? Presets.Reference;
+        string folder = Path.Combine(args.RunsFolder, id);
+        RunReport report = await RunArtifacts.WriteAsync(folder, id, asRun, result, runtime.Blobs, cancellationToken);
+        if (args.Json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(report, JsonDefaults.Options));
+        }
+        else
+        {
+            await stdout.WriteLineAsync(RoundTable.Format(result));
+            await stdout.WriteLineAsync($"report: {Path.Combine(folder, RunArtifacts.ReportFile)} ({string.Join(", ", report.Files)})");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<string> StartOrFindAsync(
+        DurableTaskClient client, string? resumeId, TrainingRequest? request, string storage, CancellationToken cancellationToken)
+    {
+        if (resumeId is null)
+        {
+            return await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.Orchestrator, request, cancellationToken);
+        }
+
+        // The engine has already picked the run up again (that is inherent to the durable backend);
+        // resuming means following it to the end.
+        var existing = await client.GetInstanceAsync(resumeId, getInputsAndOutputs: false, cancellationToken);
+        return existing is null || existing.Name != ActivityNames.Orchestrator
+            ? throw new UsageException($"{TrainFlags.Resume} {resumeId}: no such run in {storage}")
+            : resumeId;
+    }
+
+    private static async Task<OrchestrationMetadata> WatchAsync(DurableTaskClient client, string id, ProgressPrinter printer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)
+                ?? throw new InvalidOperationException($"Run {id} disappeared from storage.");
+            printer.Show(metadata);
+            if (metadata.IsCompleted)
+            {
+                return metadata;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private static bool IsTerminal(TextWriter writer) =>
+        (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
+        || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
+}

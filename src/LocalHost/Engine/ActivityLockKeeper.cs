@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using DurableTask.Core;
+
+namespace FedAvg.LocalHost.Engine;
+
+/// <summary>
+/// Wraps the storage provider so that activity messages stay locked while they run. The in-process
+/// sidecar never renews activity work items (DTFx's own dispatcher does), so without this a training
+/// activity longer than the queue's visibility timeout would reappear and run a second time.
+/// </summary>
+internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod) : IOrchestrationService
+{
+    private const int Created = 0;
+    private const int Started = 1;
+    private const int Stopped = 2;
+
+    private readonly ConcurrentDictionary<string, Renewal> _held = new(StringComparer.Ordinal);
+    private int _state = Created;
+
+    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
+
+    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
+
+    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
+
+    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
+
+    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
+
+    /// <summary>Activity work items currently locked by this engine.</summary>
+    public int HeldCount => _held.Count;
+
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        TaskActivityWorkItem workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        if (workItem is not null)
+        {
+            var renewal = new Renewal(workItem);
+            renewal.Loop = RenewUntilReleasedAsync(workItem, renewal.Stop.Token);
+            _held[workItem.Id] = renewal;
+        }
+
+        return workItem!;
+    }
+
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        await ReleaseAsync(workItem.Id);
+        await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    }
+
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        await ReleaseAsync(workItem.Id);
+        await inner.AbandonTaskActivityWorkItemAsync(workItem);
+    }
+
+    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
+        inner.RenewTaskActivityWorkItemLockAsync(workItem);
+
+    /// <summary>
+    /// On shutdown: hands every running activity back to the queue at once, so the next engine on the
+    /// same task hub picks it up within seconds instead of waiting out the visibility timeout.
+    /// </summary>
+    public async Task AbandonAllAsync()
+    {
+        foreach (string id in _held.Keys.ToArray())
+        {
+            if (await ReleaseAsync(id) is { } workItem)
+            {
+                await inner.AbandonTaskActivityWorkItemAsync(workItem);
+            }
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        await inner.StartAsync();
+        Interlocked.Exchange(ref _state, Started);
+    }
+
+    public Task StopAsync() => StopOnceAsync();
+
+    public Task StopAsync(bool isForced) => StopOnceAsync();
+
+    /// <summary>
+    /// Stops the provider if it was started and not yet stopped: both the engine and the sidecar stop
+    /// it, and the provider fails if stopped before it started.
+    /// </summary>
+    public Task StopOnceAsync() =>
+        Interlocked.CompareExchange(ref _state, Stopped, Started) == Started ? inner.StopAsync(isForced: true) : Task.CompletedTask;
+
+    public Task CreateAsync() => inner.CreateAsync();
+
+    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
+
+    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
+
+    public Task DeleteAsync() => inner.DeleteAsync();
+
+    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
+
+    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
+        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
+
+    public int GetDelayInSecondsAfterOnProcessException(Exception exception) =>
+        inner.GetDelayInSecondsAfterOnProcessException(exception);
+
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) =>
+        inner.GetDelayInSecondsAfterOnFetchException(exception);
+
+    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
+        inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState) =>
+        inner.CompleteTaskOrchestrationWorkItemAsync(
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+
+    // Stops renewing and waits for a renewal in flight: the provider swaps the message's pop receipt on
+    // each renewal, so completing concurrently with one could delete with a stale receipt.
+    private async Task<TaskActivityWorkItem?> ReleaseAsync(string workItemId)
+    {
+        if (!_held.TryRemove(workItemId, out Renewal? renewal))
+        {
+            return null;
+        }
+
+        await renewal.Stop.CancelAsync();
+        await renewal.Loop;
+        renewal.Stop.Dispose();
+        return renewal.WorkItem;
+    }
+
+    private async Task RenewUntilReleasedAsync(TaskActivityWorkItem workItem, CancellationToken released)
+    {
+        using var timer = new PeriodicTimer(renewalPeriod);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(released))
+            {
+                try
+                {
+                    await inner.RenewTaskActivityWorkItemLockAsync(workItem);
+                }
+#pragma warning disable CA1031 // A failed renewal is retried on the next tick; the activity itself must not fail for it.
+                catch (Exception) when (!released.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                }
+            }
+        }
+        catch (OperationCanceledException) when (released.IsCancellationRequested)
+        {
+        }
+    }
+
+    private sealed class Renewal(TaskActivityWorkItem workItem)
+    {
+        public TaskActivityWorkItem WorkItem { get; } = workItem;
+
+        public CancellationTokenSource Stop { get; } = new();
+
+        public Task Loop { get; set; } = Task.CompletedTask;
+    }
+}

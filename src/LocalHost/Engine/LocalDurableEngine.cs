@@ -1,0 +1,131 @@
+using DurableTask.AzureStorage;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FedAvg.LocalHost.Engine;
+
+/// <summary>
+/// A durable orchestration engine in this process, without Functions Core Tools: the Durable Task
+/// gRPC sidecar over the Azure Storage provider (the backend Durable Functions uses), a worker that
+/// runs the registered orchestrators and activities, and a client. State lives in the storage
+/// account, so a new engine on the same account resumes whatever an earlier one left unfinished.
+/// </summary>
+internal sealed class LocalDurableEngine : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly AzureStorageOrchestrationService _storage;
+    private readonly ActivityLockKeeper _activities;
+    private readonly WebApplication _sidecar;
+    private readonly GrpcChannel _channel;
+    private readonly IHost _worker;
+    private int _disposed;
+
+    private LocalDurableEngine(
+        AzureStorageOrchestrationService storage,
+        ActivityLockKeeper activities,
+        WebApplication sidecar,
+        GrpcChannel channel,
+        IHost worker)
+    {
+        _storage = storage;
+        _activities = activities;
+        _sidecar = sidecar;
+        _channel = channel;
+        _worker = worker;
+        Client = worker.Services.GetRequiredService<DurableTaskClient>();
+    }
+
+    /// <summary>Schedules, queries and awaits orchestration instances.</summary>
+    public DurableTaskClient Client { get; }
+
+    /// <summary>The worker's services (those added through <see cref="LocalDurableEngineOptions.ConfigureServices"/>).</summary>
+    public IServiceProvider Services => _worker.Services;
+
+    public static async Task<LocalDurableEngine> StartAsync(
+        LocalDurableEngineOptions options,
+        Action<DurableTaskRegistry> registerTasks,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registerTasks);
+        options.Validate();
+        ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+
+        var storage = new AzureStorageOrchestrationService(EngineTuning.Create(options));
+        await storage.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+        var activities = new ActivityLockKeeper(storage, EngineTuning.ActivityRenewal(options));
+
+        (WebApplication sidecar, Uri address) = await GrpcSidecar.StartAsync(activities, storage, loggerFactory, cancellationToken);
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = GrpcSidecar.MaxMessageBytes,
+            MaxSendMessageSize = GrpcSidecar.MaxMessageBytes,
+        });
+
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton(loggerFactory);
+        options.ConfigureServices?.Invoke(builder.Services);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(registerTasks);
+            worker.UseGrpc(channel);
+        });
+        builder.Services.AddDurableTaskClient(client =>
+        {
+            client.UseGrpc(channel);
+            client.RegisterDirectly();
+        });
+        IHost worker = builder.Build();
+        await worker.StartAsync(cancellationToken);
+
+        return new LocalDurableEngine(storage, activities, sidecar, channel, worker);
+    }
+
+    /// <summary>
+    /// Stops taking work and hands running activities back to the task hub. Unfinished orchestrations
+    /// stay in storage for the next engine; nothing is cancelled or lost.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Every step is bounded: on Ctrl+C the terminal signals Azurite too, so storage may already be
+        // gone; whatever a step leaves undone (a lease, a message lock) expires on its own.
+        await BoundedAsync(token => _worker.StopAsync(token));
+        await BoundedAsync(_ => _activities.AbandonAllAsync());
+
+        // The sidecar stops the provider only once every dispatched work item has finished, which an
+        // activity cut off from its worker never does; stop it here so its partition lease is released.
+        await BoundedAsync(_ => _activities.StopOnceAsync());
+        await BoundedAsync(token => _sidecar.StopAsync(token));
+        await _sidecar.DisposeAsync();
+        _worker.Dispose();
+        _channel.Dispose();
+        _storage.Dispose();
+    }
+
+    private static async Task BoundedAsync(Func<CancellationToken, Task> step)
+    {
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await step(timeout.Token).WaitAsync(timeout.Token);
+        }
+#pragma warning disable CA1031 // Shutdown goes on past a failed step; the durable state stays consistent.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FedAvg.LocalHost.Engine;
+
+/// <summary>How to run a <see cref="LocalDurableEngine"/>.</summary>
+/// <param name="StorageConnectionString">Azure Storage account (Azurite or real) holding the task hub.</param>
+internal sealed record LocalDurableEngineOptions(string StorageConnectionString)
+{
+    public const string DefaultTaskHubName = "fedavglocal";
+
+    public string TaskHubName { get; init; } = DefaultTaskHubName;
+
+    /// <summary>
+    /// Activities run at once. Training is CPU-bound and TorchSharp already uses every core for one
+    /// client, so a small number keeps the machine responsive without losing throughput.
+    /// </summary>
+    public int MaxConcurrentActivities { get; init; } = 2;
+
+    /// <summary>
+    /// How long a running activity's message stays hidden without renewal: after a crash, that activity
+    /// runs again once this has passed. The engine renews it at a quarter of this while the activity runs.
+    /// </summary>
+    public TimeSpan ActivityLockTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Null keeps the engine silent (the CLI owns the terminal).</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Services the orchestrators and activities resolve from the worker's container.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Validates at the edge so a bad value fails here, not deep inside the storage provider.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(StorageConnectionString))
+        {
+            throw new ArgumentException("A storage connection string is required.", nameof(StorageConnectionString));
+        }
+
+        // Azure Storage queue/table/container names derive from the hub: 3-45 letters and digits.
+        if (TaskHubName.Length is < 3 or > 45 || !TaskHubName.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(TaskHubName[0]))
+        {
+            throw new ArgumentException($"Task hub name '{TaskHubName}' must be 3-45 letters or digits, starting with a letter.", nameof(TaskHubName));
+        }
+
+        if (ActivityLockTimeout < TimeSpan.FromSeconds(1) || ActivityLockTimeout > TimeSpan.FromMinutes(10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ActivityLockTimeout), ActivityLockTimeout, "Must be between 1 second and 10 minutes.");
+        }
+
+        if (MaxConcurrentActivities is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxConcurrentActivities), MaxConcurrentActivities, "Must be between 1 and 64.");
+        }
+    }
+}

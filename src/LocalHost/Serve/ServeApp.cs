@@ -1,0 +1,74 @@
+using System.Net;
+using FedAvg.Common.Http;
+using FedAvg.Common.Orchestration;
+using FedAvg.Common.Prediction;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+
+namespace FedAvg.LocalHost.Serve;
+
+/// <summary>The web app of <c>fedavg serve</c>: the Functions app's routes on 127.0.0.1, plus OpenAPI and docs.</summary>
+internal static class ServeApp
+{
+    /// <param name="predictions">Null leaves out <c>/api/predict</c> (hosts without trained models, tests).</param>
+    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "fedavg" });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+
+        // The terminal shows fedavg's own lines; the framework speaks only when something is wrong.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        builder.Services.AddSingleton(client);
+        if (predictions is not null)
+        {
+            builder.Services.AddSingleton(predictions);
+        }
+
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "FedAvg on CIFAR-10";
+            document.Info.Description = "Federated averaging as a durable orchestration: the same API as the Functions app.";
+            return Task.CompletedTask;
+        }));
+
+        WebApplication app = builder.Build();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("FedAvg API"));
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        app.MapDurableStatus();
+        MapFedAvg(app, predictions is not null);
+        return app;
+    }
+
+    // The handlers are the Functions app's own (FedAvg.Common.Http), at the same routes.
+    private static void MapFedAvg(WebApplication app, bool predict)
+    {
+        var api = app.MapGroup("/api").WithTags("FedAvg");
+        api.MapPost("/train", (HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken) =>
+                TrainEndpoint.HandleAsync(request, client, id => LocalManagementUrls.For(request, id), cancellationToken))
+            .WithSummary("Start a training run (JSON TrainingRequest; an empty body is the reference experiment)")
+            .Accepts<TrainingRequest>("application/json")
+            .Produces<ManagementUrls>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem();
+        api.MapGet("/runs/{id}", (string id, DurableTaskClient client, CancellationToken cancellationToken) =>
+                RunEndpoint.HandleAsync(id, client, cancellationToken))
+            .WithSummary("A run's status, progress and result")
+            .Produces<RunView>()
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
+        if (predict)
+        {
+            api.MapPost("/predict", (HttpRequest request, PredictionService predictions, CancellationToken cancellationToken) =>
+                    PredictEndpoint.HandleAsync(request, predictions, cancellationToken))
+                .WithSummary("Classify a PNG or JPEG (multipart field 'image', or a raw image body); optional runId")
+                .Produces<Prediction>()
+                .ProducesValidationProblem();
+        }
+    }
+}

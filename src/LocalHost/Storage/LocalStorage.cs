@@ -1,0 +1,143 @@
+using FedAvg.Common.Storage;
+using FedAvg.LocalHost.Serve;
+
+namespace FedAvg.LocalHost.Storage;
+
+/// <summary>
+/// The storage account the local host uses: <c>AzureWebJobsStorage</c> when set (as in the Functions
+/// app), else Azurite with its data in a folder. One fedavg process owns a folder's Azurite (a lock
+/// file says which); another fedavg on the same folder shares it instead of opening the files twice.
+/// </summary>
+internal sealed class LocalStorage : IAsyncDisposable
+{
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+    public const string DefaultFolder = ".azurite";
+
+    private const string LockFile = "fedavg.lock";
+    private const string EndpointFile = "fedavg.endpoint";
+    private static readonly int[] DefaultPorts = [10000, 10001, 10002];
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(10);
+
+    private readonly AzuriteServer? _azurite;
+    private readonly FileStream? _lock;
+    private readonly string? _folder;
+
+    private LocalStorage(string connectionString, string description, AzuriteServer? azurite = null, FileStream? lockStream = null, string? folder = null)
+    {
+        ConnectionString = connectionString;
+        Description = description;
+        _azurite = azurite;
+        _lock = lockStream;
+        _folder = folder;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Where the state lives, for the user (never the key).</summary>
+    public string Description { get; }
+
+    public static async Task<LocalStorage> OpenAsync(string azuriteFolder, CancellationToken cancellationToken = default)
+    {
+        string? configured = Environment.GetEnvironmentVariable(ConnectionSetting);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new LocalStorage(configured, $"the storage account in {ConnectionSetting}");
+        }
+
+        string folder = Path.GetFullPath(azuriteFolder);
+        Directory.CreateDirectory(folder);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            if (TryLock(folder) is { } owned)
+            {
+                return await StartOwnedAsync(folder, owned, cancellationToken);
+            }
+
+            // Another fedavg owns this folder; share its Azurite once it has published the endpoint.
+            if (await TryReadSharedAsync(folder, cancellationToken) is { } shared)
+            {
+                return new LocalStorage(shared, $"Azurite of another fedavg process ({folder})");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{folder} is locked by another fedavg process that does not answer; stop it or delete {Path.Combine(folder, LockFile)}.");
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            File.Delete(Path.Combine(_folder!, EndpointFile));
+            foreach (int pid in AzuriteProcesses.FindServing(_folder!))
+            {
+                await AzuriteProcesses.TerminateAsync(pid, GracefulStop);
+            }
+
+            await _azurite.DisposeAsync();
+        }
+
+        if (_lock is not null)
+        {
+            await _lock.DisposeAsync();
+        }
+    }
+
+    private static async Task<LocalStorage> StartOwnedAsync(string folder, FileStream lockStream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            File.Delete(Path.Combine(folder, EndpointFile));
+
+            // Holding the lock, any Azurite still serving this folder was orphaned by a fedavg that was
+            // killed; stop it gracefully so it flushes what it holds before a new one loads the files.
+            foreach (int pid in AzuriteProcesses.FindServing(folder))
+            {
+                await AzuriteProcesses.TerminateAsync(pid, GracefulStop);
+            }
+
+            bool defaults = DefaultPorts.All(PortProbe.IsFree);
+            AzuriteServer azurite = defaults
+                ? await AzuriteServer.StartAsync(folder, DefaultPorts[0], DefaultPorts[1], DefaultPorts[2], cancellationToken)
+                : await AzuriteServer.StartAsync(folder, cancellationToken: cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, EndpointFile), azurite.ConnectionString, cancellationToken);
+            return new LocalStorage(azurite.ConnectionString, $"Azurite on 127.0.0.1:{azurite.BlobPort} ({folder})", azurite, lockStream, folder);
+        }
+        catch
+        {
+            await lockStream.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static FileStream? TryLock(string folder)
+    {
+        try
+        {
+            // FileShare.None takes an advisory lock on Unix, which the OS drops when the process dies.
+            return new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string?> TryReadSharedAsync(string folder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string text = await File.ReadAllTextAsync(Path.Combine(folder, EndpointFile), cancellationToken);
+            return text.Contains("BlobEndpoint=", StringComparison.Ordinal) ? text.Trim() : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+}

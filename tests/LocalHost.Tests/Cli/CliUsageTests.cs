@@ -1,0 +1,86 @@
+namespace FedAvg.LocalHost.Tests.Cli;
+
+public sealed class CliUsageTests
+{
+    [Theory]
+    [InlineData("fedavg: unknown option --bogus for 'train' (see fedavg train --help)", "train", "--bogus")]
+    [InlineData("fedavg: unknown option -x for 'serve' (see fedavg serve --help)", "serve", "-x")]
+    [InlineData("fedavg: --rounds must be a whole number, not 'ten'", "train", "--rounds", "ten")]
+    [InlineData("fedavg: --rounds needs a value", "train", "--rounds")]
+    [InlineData("fedavg: --rounds is given twice", "train", "--rounds", "2", "--rounds=3")]
+    [InlineData("fedavg: --lr must be a number, not 'fast'", "train", "--lr", "fast")]
+    [InlineData("fedavg: --json takes no value", "train", "--json=yes")]
+    [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port", "0")]
+    [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port=70000")]
+    [InlineData("fedavg: --clients must be between 1 and 1000", "partition", "--clients", "-3")]
+    [InlineData("fedavg: --partition must be dirichlet or iid", "partition", "--partition", "shards")]
+    [InlineData("fedavg: --resume continues a run as it was requested; --rounds cannot change it", "train", "--resume", "abc", "--rounds", "3")]
+    [InlineData("fedavg: unexpected argument 'now' for 'train' (see fedavg train --help)", "train", "now")]
+    [InlineData("fedavg: predict needs an image file (fedavg predict IMAGE)", "predict")]
+    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench)", "fly")]
+    public async Task Bad_command_line_exits_2_with_one_line_on_stderr(string expected, params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(expected, run.ErrorLine);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("train")]
+    [InlineData("serve")]
+    [InlineData("partition")]
+    public async Task Missing_data_folder_exits_2_naming_it(string command)
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "fedavg-no-such-" + Guid.NewGuid().ToString("N"));
+
+        var run = await CliRun.RunAsync(command, "--data", missing);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"fedavg: --data {missing}: no such folder", run.ErrorLine);
+    }
+
+    [Fact]
+    public async Task Incomplete_data_folder_exits_2_naming_the_missing_files()
+    {
+        using var folder = new TempFolder();
+
+        var run = await CliRun.RunAsync("train", "--data", folder.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"fedavg: --data {folder.Path}: ", run.ErrorLine);
+        Assert.Contains("data_batch_1.bin", run.ErrorLine);
+    }
+
+    [Fact]
+    public async Task Predict_of_a_missing_image_exits_2()
+    {
+        var run = await CliRun.RunAsync("predict", "/no/such/image.png");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("fedavg: /no/such/image.png: no such file", run.ErrorLine);
+    }
+
+    [Fact]
+    public async Task No_command_prints_the_overview_and_exits_2()
+    {
+        var run = await CliRun.RunAsync();
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("usage: fedavg COMMAND", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("train", "--help")]
+    [InlineData("serve", "-h")]
+    public async Task Help_exits_0_with_usage_on_stdout(params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("usage: fedavg", run.Stdout);
+        Assert.Equal(string.Empty, run.Stderr);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using FedAvg.Common.Storage;
+using FedAvg.LocalHost.Engine;
+using FedAvg.LocalHost.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace FedAvg.LocalHost.Tests.Engine;
+
+public sealed class LocalDurableEngineTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Fan_out_orchestration_runs_every_activity_and_completes()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await using var azurite = await AzuriteServer.StartAsync(location: null, cancellationToken: timeout.Token);
+        await using var engine = await LocalDurableEngine.StartAsync(new LocalDurableEngineOptions(azurite.ConnectionString), registry =>
+        {
+            registry.AddOrchestratorFunc<int, int>("FanOut", async (context, n) =>
+            {
+                int[] squares = await Task.WhenAll(Enumerable.Range(1, n).Select(i => context.CallActivityAsync<int>("Square", i)));
+                return squares.Sum();
+            });
+            registry.AddActivityFunc<int, int>("Square", (_, x) => x * x);
+        }, timeout.Token);
+
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 6, timeout.Token);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(1 + 4 + 9 + 16 + 25 + 36, done.ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task New_engine_on_the_same_azurite_folder_resumes_without_rerunning_completed_activities()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var folder = new TempFolder();
+        var runs = new ConcurrentDictionary<string, int>();
+        var firstGateStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var neverOpens = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        void Register(DurableTaskRegistry registry)
+        {
+            registry.AddOrchestratorFunc<string>("StepsThenGate", async context =>
+            {
+                await Task.WhenAll(new[] { "a", "b", "c" }.Select(step => context.CallActivityAsync<string>("Step", step)));
+                return await context.CallActivityAsync<string>("Gate", "gate");
+            });
+            registry.AddActivityFunc<string, string>("Step", (_, step) =>
+            {
+                runs.AddOrUpdate(step, 1, (_, n) => n + 1);
+                return step;
+            });
+            registry.AddActivityFunc<string, string>("Gate", (_, name) =>
+            {
+                // The first execution blocks until its engine is gone; any later one passes.
+                if (runs.AddOrUpdate(name, 1, (_, n) => n + 1) == 1)
+                {
+                    firstGateStarted.TrySetResult();
+                    return neverOpens.Task;
+                }
+
+                return Task.FromResult("opened");
+            });
+        }
+
+        string id;
+        await using (var storage = await LocalStorage.OpenAsync(folder.Path, timeout.Token))
+        await using (var engine = await LocalDurableEngine.StartAsync(new LocalDurableEngineOptions(storage.ConnectionString), Register, timeout.Token))
+        {
+            id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("StepsThenGate", timeout.Token);
+            await firstGateStarted.Task.WaitAsync(timeout.Token);
+        }
+
+        var resumed = Stopwatch.StartNew();
+        await using (var storage = await LocalStorage.OpenAsync(folder.Path, timeout.Token))
+        await using (var engine = await LocalDurableEngine.StartAsync(new LocalDurableEngineOptions(storage.ConnectionString), Register, timeout.Token))
+        {
+            OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+            Assert.Equal("opened", done.ReadOutputAs<string>());
+        }
+
+        neverOpens.TrySetResult("abandoned");
+        Assert.Equal(1, runs["a"]);
+        Assert.Equal(1, runs["b"]);
+        Assert.Equal(1, runs["c"]);
+        Assert.Equal(2, runs["gate"]);
+
+        // A graceful stop hands the running activity back at once rather than after its lock timeout.
+        Assert.True(resumed.Elapsed < TimeSpan.FromSeconds(30), $"resumed after {resumed.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Activity_running_longer_than_its_lock_timeout_runs_once()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await using var azurite = await AzuriteServer.StartAsync(location: null, cancellationToken: timeout.Token);
+        int runs = 0;
+        var options = new LocalDurableEngineOptions(azurite.ConnectionString) { ActivityLockTimeout = TimeSpan.FromSeconds(2) };
+        await using var engine = await LocalDurableEngine.StartAsync(options, registry =>
+        {
+            registry.AddOrchestratorFunc<string>("Slow", context => context.CallActivityAsync<string>("Sleep", 6));
+            registry.AddActivityFunc<int, string>("Sleep", async (_, seconds) =>
+            {
+                Interlocked.Increment(ref runs);
+                await Task.Delay(TimeSpan.FromSeconds(seconds));
+                return "slept";
+            });
+        }, timeout.Token);
+
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Slow", timeout.Token);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(1, Volatile.Read(ref runs));
+
+        // Had the lock lapsed, the message would have been dequeued again, and the late completion
+        // could not delete it (its pop receipt is stale): it would linger in the queue.
+        var workItems = new QueueClient(azurite.ConnectionString, $"{LocalDurableEngineOptions.DefaultTaskHubName}-workitems");
+        await Task.Delay(TimeSpan.FromSeconds(3), timeout.Token);
+        QueueProperties queue = await workItems.GetPropertiesAsync(timeout.Token);
+        Assert.Equal(0, queue.ApproximateMessagesCount);
+    }
+}
