@@ -53,10 +53,11 @@ public sealed class FedAvgStorage
     }
 
     /// <summary>Writes <paramref name="write"/>'s output as one blob; nothing appears unless it completes.</summary>
-    public static async Task UploadAsync(BlobContainerClient container, string name, Action<Stream> write, CancellationToken cancellationToken = default)
+    /// <param name="expectedBytes">The output's size when known: the buffer is then allocated once, not regrown.</param>
+    public static async Task UploadAsync(BlobContainerClient container, string name, Action<Stream> write, CancellationToken cancellationToken = default, int expectedBytes = 0)
     {
         ArgumentNullException.ThrowIfNull(write);
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(expectedBytes);
         write(buffer);
         buffer.Position = 0;
         await UploadAsync(container, name, buffer, cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,7 @@ internal static class CliApp
                 "serve" => await ServeCommand.RunAsync(ServeCommand.Read(rest), stdout, stderr, cancellationToken),
                 "predict" => await PredictCommand.RunAsync(PredictCommand.Read(rest), stdout, stderr, cancellationToken),
                 "partition" => await PartitionCommand.RunAsync(PartitionCommand.Read(rest), stdout, cancellationToken),
-                "bench" => await BenchCommand.RunAsync(rest, stderr),
+                "bench" => await BenchCommand.RunAsync(rest, stdout, stderr, cancellationToken),
                 _ => throw new UsageException($"unknown command '{command}' (commands: train, serve, predict, partition, bench)"),
             };
         }

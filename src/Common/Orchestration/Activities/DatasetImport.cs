@@ -32,9 +32,9 @@ internal static class DatasetImport
             string directory = await runtime.Options.ResolveDataDirectory(cancellationToken).ConfigureAwait(false);
             // Test set first: the training set's presence is what marks a finished import.
             var test = CifarBinaryReader.ReadTestSet(directory);
-            await FedAvgStorage.UploadAsync(data, BlobNames.TestSet, s => ShardFormat.Write(s, test), cancellationToken).ConfigureAwait(false);
+            await FedAvgStorage.UploadAsync(data, BlobNames.TestSet, s => ShardFormat.Write(s, test), cancellationToken, ShardBytes(test)).ConfigureAwait(false);
             var train = CifarBinaryReader.ReadTrainingSet(directory);
-            await FedAvgStorage.UploadAsync(data, BlobNames.TrainingSet, s => ShardFormat.Write(s, train), cancellationToken).ConfigureAwait(false);
+            await FedAvgStorage.UploadAsync(data, BlobNames.TrainingSet, s => ShardFormat.Write(s, train), cancellationToken, ShardBytes(train)).ConfigureAwait(false);
             return directory;
         }
         finally
@@ -42,6 +42,8 @@ internal static class DatasetImport
             OneImportAtATime.Release();
         }
     }
+
+    private static int ShardBytes(CifarDataset dataset) => ShardFormat.HeaderBytes + dataset.Labels.Length + dataset.Pixels.Length;
 
     private static async Task<bool> BothExistAsync(FedAvgRuntime runtime, CancellationToken cancellationToken) =>
         await FedAvgStorage.ExistsAsync(runtime.Storage.Data, BlobNames.TrainingSet, cancellationToken).ConfigureAwait(false)
