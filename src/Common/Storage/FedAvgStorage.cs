@@ -53,8 +53,12 @@ public sealed class FedAvgStorage
     }
 
     /// <summary>Writes <paramref name="write"/>'s output as one blob; nothing appears unless it completes.</summary>
+    public static Task UploadAsync(BlobContainerClient container, string name, Action<Stream> write, CancellationToken cancellationToken = default) =>
+        UploadAsync(container, name, write, expectedBytes: 0, cancellationToken);
+
+    /// <summary>As above, for output of a known size.</summary>
     /// <param name="expectedBytes">The output's size when known: the buffer is then allocated once, not regrown.</param>
-    public static async Task UploadAsync(BlobContainerClient container, string name, Action<Stream> write, CancellationToken cancellationToken = default, int expectedBytes = 0)
+    public static async Task UploadAsync(BlobContainerClient container, string name, Action<Stream> write, int expectedBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
         using var buffer = new MemoryStream(expectedBytes);

@@ -32,9 +32,9 @@ internal static class DatasetImport
             string directory = await runtime.Options.ResolveDataDirectory(cancellationToken).ConfigureAwait(false);
             // Test set first: the training set's presence is what marks a finished import.
             var test = CifarBinaryReader.ReadTestSet(directory);
-            await FedAvgStorage.UploadAsync(data, BlobNames.TestSet, s => ShardFormat.Write(s, test), cancellationToken, ShardBytes(test)).ConfigureAwait(false);
+            await FedAvgStorage.UploadAsync(data, BlobNames.TestSet, s => ShardFormat.Write(s, test), ShardBytes(test), cancellationToken).ConfigureAwait(false);
             var train = CifarBinaryReader.ReadTrainingSet(directory);
-            await FedAvgStorage.UploadAsync(data, BlobNames.TrainingSet, s => ShardFormat.Write(s, train), cancellationToken, ShardBytes(train)).ConfigureAwait(false);
+            await FedAvgStorage.UploadAsync(data, BlobNames.TrainingSet, s => ShardFormat.Write(s, train), ShardBytes(train), cancellationToken).ConfigureAwait(false);
             return directory;
         }
         finally
