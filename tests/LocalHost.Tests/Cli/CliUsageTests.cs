@@ -66,6 +66,19 @@ public sealed class CliUsageTests
     }
 
     [Fact]
+    public async Task Predict_of_a_file_that_is_no_image_exits_2_before_starting_storage()
+    {
+        using var folder = new TempFolder();
+        string notAnImage = Path.Combine(folder.Path, "notes.png");
+        await File.WriteAllTextAsync(notAnImage, "not an image");
+
+        var run = await CliRun.RunAsync("predict", notAnImage);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"fedavg: {notAnImage}: ", run.ErrorLine);
+    }
+
+    [Fact]
     public async Task No_command_prints_the_overview_and_exits_2()
     {
         var run = await CliRun.RunAsync();
