@@ -1,6 +1,14 @@
+using System.Globalization;
+using System.Text.Json;
+using FedAvg.Common.Imaging;
+using FedAvg.Common.Orchestration;
+using FedAvg.Common.Prediction;
+using FedAvg.Common.Storage;
+using FedAvg.LocalHost.Storage;
+
 namespace FedAvg.LocalHost.Cli;
 
-/// <summary><c>fedavg predict IMAGE</c>: the class of one image, from a trained run's final model.</summary>
+/// <summary><c>fedavg predict IMAGE</c>: the class of one image, from a trained run's final model in local storage.</summary>
 internal static class PredictCommand
 {
     public static PredictArguments Read(IReadOnlyList<string> args)
@@ -29,8 +37,42 @@ internal static class PredictCommand
     public static async Task<int> RunAsync(PredictArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        await stderr.WriteLineAsync("fedavg: predict is not available yet (it needs the prediction service)");
-        return ExitCodes.Failure;
+
+        // The image is the user's input: a bad one is a usage error, found before storage starts.
+        byte[] pixels;
+        try
+        {
+            pixels = new ImageDecoder().Decode(await File.ReadAllBytesAsync(args.ImagePath, cancellationToken)).Pixels;
+        }
+        catch (ImageRejectedException e)
+        {
+            throw new UsageException($"{args.ImagePath}: {e.Message}");
+        }
+
+        await using var storage = await LocalStorage.OpenAsync(LocalStorage.DefaultFolder, cancellationToken);
+        using var predictions = new PredictionService(FedAvgStorage.FromConnectionString(storage.ConnectionString));
+        Prediction prediction;
+        try
+        {
+            prediction = await predictions.PredictAsync(pixels, args.RunId, cancellationToken);
+        }
+        catch (ModelUnavailableException e)
+        {
+            await stderr.WriteLineAsync($"fedavg: {e.Message} (in {storage.Description})");
+            return ExitCodes.Failure;
+        }
+
+        if (args.Json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(prediction, JsonDefaults.Options));
+            return ExitCodes.Success;
+        }
+
+        var top = prediction.Probabilities.OrderByDescending(p => p.Value).Take(3)
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:P1}"));
+        await stdout.WriteLineAsync($"{prediction.Label} ({string.Join(", ", top)}) by run {prediction.Model.RunId} round {prediction.Model.Round}");
+        return ExitCodes.Success;
     }
 }

@@ -55,7 +55,7 @@ internal sealed class LocalRuntime : IAsyncDisposable
             });
             FedAvgRuntime tasks = runtime;
             var engine = await LocalDurableEngine.StartAsync(
-                new LocalDurableEngineOptions(storage.ConnectionString),
+                new LocalDurableEngineOptions(storage.ConnectionString) { LoggerFactory = EngineLogging.FromEnvironment() },
                 registry => FedAvgTasks.Register(registry, tasks),
                 cancellationToken);
             return new LocalRuntime(storage, blobs, runtime, engine);

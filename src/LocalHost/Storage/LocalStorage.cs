@@ -15,19 +15,23 @@ internal sealed class LocalStorage : IAsyncDisposable
 
     private const string LockFile = "fedavg.lock";
     private const string EndpointFile = "fedavg.endpoint";
+    private const string DefaultPortsLockFile = "fedavg-azurite-10000.lock";
     private static readonly int[] DefaultPorts = [10000, 10001, 10002];
     private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(10);
 
+    // Azurite saves its databases every 5 s when they changed.
+    private static readonly TimeSpan OrphanFlush = TimeSpan.FromSeconds(6);
+
     private readonly AzuriteServer? _azurite;
-    private readonly FileStream? _lock;
+    private readonly IReadOnlyList<FileStream> _locks;
     private readonly string? _folder;
 
-    private LocalStorage(string connectionString, string description, AzuriteServer? azurite = null, FileStream? lockStream = null, string? folder = null)
+    private LocalStorage(string connectionString, string description, AzuriteServer? azurite = null, IReadOnlyList<FileStream>? locks = null, string? folder = null)
     {
         ConnectionString = connectionString;
         Description = description;
         _azurite = azurite;
-        _lock = lockStream;
+        _locks = locks ?? [];
         _folder = folder;
     }
 
@@ -82,45 +86,68 @@ internal sealed class LocalStorage : IAsyncDisposable
             await _azurite.DisposeAsync();
         }
 
-        if (_lock is not null)
+        foreach (FileStream held in _locks)
         {
-            await _lock.DisposeAsync();
+            await held.DisposeAsync();
         }
     }
 
     private static async Task<LocalStorage> StartOwnedAsync(string folder, FileStream lockStream, CancellationToken cancellationToken)
     {
+        FileStream? defaultPorts = null;
         try
         {
             File.Delete(Path.Combine(folder, EndpointFile));
 
             // Holding the lock, any Azurite still serving this folder was orphaned by a fedavg that was
-            // killed; stop it gracefully so it flushes what it holds before a new one loads the files.
-            foreach (int pid in AzuriteProcesses.FindServing(folder))
+            // killed. Its stdout pipe is broken, so on SIGTERM it can die of EPIPE on its first log line
+            // before closing its databases; but nothing writes to it any more, so one autosave interval
+            // puts everything the dead process wrote on disk first.
+            IReadOnlyList<int> orphans = AzuriteProcesses.FindServing(folder);
+            if (orphans.Count > 0)
             {
-                await AzuriteProcesses.TerminateAsync(pid, GracefulStop);
+                await Task.Delay(OrphanFlush, cancellationToken);
+                foreach (int pid in orphans)
+                {
+                    await AzuriteProcesses.TerminateAsync(pid, GracefulStop);
+                }
             }
 
-            bool defaults = DefaultPorts.All(PortProbe.IsFree);
-            AzuriteServer azurite = defaults
+            // The default ports are claimed through a machine-wide lock: two fedavg processes starting
+            // at once could otherwise both see them free, and the loser's readiness check would be
+            // answered by the winner's Azurite, serving another folder.
+            defaultPorts = TryLock(Path.GetTempPath(), DefaultPortsLockFile);
+            if (defaultPorts is not null && !DefaultPorts.All(PortProbe.IsFree))
+            {
+                await defaultPorts.DisposeAsync();
+                defaultPorts = null;
+            }
+
+            AzuriteServer azurite = defaultPorts is not null
                 ? await AzuriteServer.StartAsync(folder, DefaultPorts[0], DefaultPorts[1], DefaultPorts[2], cancellationToken)
                 : await AzuriteServer.StartAsync(folder, cancellationToken: cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(folder, EndpointFile), azurite.ConnectionString, cancellationToken);
-            return new LocalStorage(azurite.ConnectionString, $"Azurite on 127.0.0.1:{azurite.BlobPort} ({folder})", azurite, lockStream, folder);
+            return new LocalStorage(
+                azurite.ConnectionString, $"Azurite on 127.0.0.1:{azurite.BlobPort} ({folder})", azurite, [lockStream, .. defaultPorts is null ? [] : new[] { defaultPorts }], folder);
         }
         catch
         {
+            if (defaultPorts is not null)
+            {
+                await defaultPorts.DisposeAsync();
+            }
+
             await lockStream.DisposeAsync();
             throw;
         }
     }
 
-    private static FileStream? TryLock(string folder)
+    private static FileStream? TryLock(string folder, string name = LockFile)
     {
         try
         {
             // FileShare.None takes an advisory lock on Unix, which the OS drops when the process dies.
-            return new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(Path.Combine(folder, name), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {

@@ -10,6 +10,9 @@ public sealed class CliUsageTests
     [InlineData("fedavg: --rounds is given twice", "train", "--rounds", "2", "--rounds=3")]
     [InlineData("fedavg: --lr must be a number, not 'fast'", "train", "--lr", "fast")]
     [InlineData("fedavg: --json takes no value", "train", "--json=yes")]
+    [InlineData("fedavg: --rounds must be between 1 and 1000", "train", "--rounds", "-1")]
+    [InlineData("fedavg: --clients-per-round must be between 1 and clients (5)", "train", "--clients-per-round", "9")]
+    [InlineData("fedavg: --preset must be one of reference, recommended", "train", "--preset", "fastest")]
     [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port", "0")]
     [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port=70000")]
     [InlineData("fedavg: --clients must be between 1 and 1000", "partition", "--clients", "-3")]
@@ -60,6 +63,19 @@ public sealed class CliUsageTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("fedavg: /no/such/image.png: no such file", run.ErrorLine);
+    }
+
+    [Fact]
+    public async Task Predict_of_a_file_that_is_no_image_exits_2_before_starting_storage()
+    {
+        using var folder = new TempFolder();
+        string notAnImage = Path.Combine(folder.Path, "notes.png");
+        await File.WriteAllTextAsync(notAnImage, "not an image");
+
+        var run = await CliRun.RunAsync("predict", notAnImage);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"fedavg: {notAnImage}: ", run.ErrorLine);
     }
 
     [Fact]

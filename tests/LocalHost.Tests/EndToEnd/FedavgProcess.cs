@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FedAvg.LocalHost.Storage;
+
+namespace FedAvg.LocalHost.Tests.EndToEnd;
+
+/// <summary>
+/// <c>fedavg</c> as a child process in its own working folder, its output lines collected. Disposing
+/// kills what is left of it, including an Azurite it orphaned by being killed.
+/// </summary>
+internal sealed class FedavgProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly SemaphoreSlim _lineArrived = new(0);
+    private readonly string _workingDirectory;
+
+    private FedavgProcess(Process process, string workingDirectory)
+    {
+        _process = process;
+        _workingDirectory = workingDirectory;
+    }
+
+    public string Stdout { get; private set; } = string.Empty;
+
+    public IEnumerable<string> Lines => _lines;
+
+    public int Id => _process.Id;
+
+    public static FedavgProcess Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(RepoPaths.Fedavg)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("AzureWebJobsStorage");
+        start.Environment.Remove("DOTNET_PROCESSOR_COUNT");
+        start.Environment["FEDAVG_DATA"] = RepoPaths.CifarData;
+        start.Environment["FEDAVG_AZURITE"] = Common.Storage.AzuriteServer.LocateExecutable();
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("fedavg did not start");
+        var child = new FedavgProcess(process, workingDirectory);
+        var stdout = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (stdout)
+            {
+                stdout.AppendLine(e.Data);
+                child.Stdout = stdout.ToString();
+            }
+
+            child.Add(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                child.Add(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Waits for a line (stdout or stderr) that matches; fails with everything printed so far.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_lines.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            if (_process.HasExited && !await _lineArrived.WaitAsync(TimeSpan.FromMilliseconds(200)))
+            {
+                throw new InvalidOperationException($"fedavg exited ({_process.ExitCode}) without the expected line:\n{string.Join('\n', _lines)}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"fedavg did not print the expected line within {timeout}:\n{string.Join('\n', _lines)}");
+            }
+
+            await _lineArrived.WaitAsync(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"fedavg did not exit within {timeout}:\n{string.Join('\n', _lines)}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>What a crash looks like: SIGKILL to fedavg alone; its Azurite child lives on, orphaned.</summary>
+    public void Crash() => _process.Kill(entireProcessTree: false);
+
+    /// <summary>What Ctrl+C or a service manager does: SIGTERM, a graceful stop.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        foreach (int orphan in AzuriteProcesses.FindServing(Path.Combine(_workingDirectory, LocalStorage.DefaultFolder)))
+        {
+            await AzuriteProcesses.TerminateAsync(orphan, TimeSpan.FromSeconds(10));
+        }
+
+        _process.Dispose();
+        _lineArrived.Dispose();
+    }
+
+    private void Add(string line)
+    {
+        _lines.Enqueue(line);
+        _lineArrived.Release();
+    }
+}
