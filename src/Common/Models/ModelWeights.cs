@@ -44,7 +44,9 @@ public sealed class ModelWeights
         var tensors = new List<WeightTensor>();
         foreach (var (name, tensor, kind) in NamedTensors(module))
         {
-            using Tensor cpu = tensor.detach().cpu().contiguous();
+            // detach, cpu and contiguous may each make a new tensor handle; the scope frees them all.
+            using DisposeScope scope = NewDisposeScope();
+            Tensor cpu = tensor.detach().cpu().contiguous();
             tensors.Add(kind == WeightKind.IntegerBuffer
                 ? WeightTensor.FromIntegers(name, cpu.shape, cpu.data<long>().ToArray())
                 : WeightTensor.FromFloats(name, cpu.shape, kind, cpu.data<float>().ToArray()));
