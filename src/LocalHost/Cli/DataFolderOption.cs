@@ -7,6 +7,28 @@ internal static class DataFolderOption
 {
     public const string Flag = "--data";
 
+    /// <summary>
+    /// The folder the training data will come from, validated now so a typo fails before anything
+    /// starts: <c>--data</c>, else FEDAVG_DATA, else ./data/cifar-10-batches-bin; null means none of
+    /// them exists and the data will be downloaded (unless storage already holds it).
+    /// </summary>
+    public static string? ReadOrLocate(ArgumentReader reader)
+    {
+        if (Read(reader) is { } named)
+        {
+            return named;
+        }
+
+        try
+        {
+            return CifarDataFolder.Locate(null);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or CifarFormatException)
+        {
+            throw new UsageException($"{CifarDataFolder.EnvironmentVariable}: {e.Message}");
+        }
+    }
+
     /// <summary>The validated full path, or null when the flag is absent.</summary>
     public static string? Read(ArgumentReader reader)
     {

@@ -2,6 +2,7 @@ using FedAvg.LocalHost.Hosting;
 using FedAvg.LocalHost.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.DurableTask.Client;
 
 namespace FedAvg.LocalHost.Cli;
 
@@ -13,7 +14,7 @@ internal static class ServeCommand
     public static ServeArguments Read(IReadOnlyList<string> args)
     {
         var reader = ArgumentReader.Parse("serve", args, ["--help"], ["--port", DataFolderOption.Flag]);
-        return new ServeArguments(reader.Int("--port", 1, 65535) ?? DefaultPort, DataFolderOption.Read(reader));
+        return new ServeArguments(reader.Int("--port", 1, 65535) ?? DefaultPort, DataFolderOption.ReadOrLocate(reader));
     }
 
     public static async Task<int> RunAsync(ServeArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -40,6 +41,7 @@ internal static class ServeCommand
         }
 
         await stdout.WriteLineAsync($"fedavg: serving on http://127.0.0.1:{args.Port} (docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
+        await ReportResumedAsync(runtime.Client, stdout, cancellationToken);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -50,6 +52,25 @@ internal static class ServeCommand
 
         await app.StopAsync(CancellationToken.None);
         return ExitCodes.Success;
+    }
+
+    // The engine picks unfinished runs up by itself; saying so tells the user why the CPU is busy.
+    private static async Task ReportResumedAsync(DurableTaskClient client, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended],
+        };
+        var unfinished = new List<string>();
+        await foreach (var run in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            unfinished.Add(run.InstanceId);
+        }
+
+        if (unfinished.Count > 0)
+        {
+            await stdout.WriteLineAsync($"fedavg: resuming {unfinished.Count} unfinished run(s): {string.Join(", ", unfinished)}");
+        }
     }
 
     private static async Task<int> PortBusyAsync(int port, TextWriter stderr)

@@ -66,7 +66,7 @@ internal static class TrainFlags
             Seed = reader.Int("--seed"),
             TrainLimit = reader.Int("--train-limit"),
             TestLimit = reader.Int("--test-limit"),
-            DataFolder = DataFolderOption.Read(reader),
+            DataFolder = DataFolderOption.ReadOrLocate(reader),
             Json = reader.Has(Json),
             ResumeId = reader.String(Resume),
             RunsFolder = reader.String(RunsDir) ?? "runs",

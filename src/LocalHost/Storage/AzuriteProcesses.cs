@@ -78,8 +78,22 @@ internal static class AzuriteProcesses
         return true;
     }
 
-    private static bool IsRunning(int pid)
+    /// <summary>Whether a process runs (a zombie, exited but not yet reaped, does not).</summary>
+    public static bool IsRunning(int pid)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+
         try
         {
             // Field 3 of /proc/<pid>/stat is the state; Z is exited but not yet reaped.

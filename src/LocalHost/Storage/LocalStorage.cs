@@ -126,7 +126,8 @@ internal sealed class LocalStorage : IAsyncDisposable
             AzuriteServer azurite = defaultPorts is not null
                 ? await AzuriteServer.StartAsync(folder, DefaultPorts[0], DefaultPorts[1], DefaultPorts[2], cancellationToken)
                 : await AzuriteServer.StartAsync(folder, cancellationToken: cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(folder, EndpointFile), azurite.ConnectionString, cancellationToken);
+            await File.WriteAllTextAsync(
+                Path.Combine(folder, EndpointFile), $"{Environment.ProcessId}\n{azurite.ConnectionString}", cancellationToken);
             return new LocalStorage(
                 azurite.ConnectionString, $"Azurite on 127.0.0.1:{azurite.BlobPort} ({folder})", azurite, [lockStream, .. defaultPorts is null ? [] : new[] { defaultPorts }], folder);
         }
@@ -159,8 +160,15 @@ internal sealed class LocalStorage : IAsyncDisposable
     {
         try
         {
-            string text = await File.ReadAllTextAsync(Path.Combine(folder, EndpointFile), cancellationToken);
-            return text.Contains("BlobEndpoint=", StringComparison.Ordinal) ? text.Trim() : null;
+            // "owner pid\nconnection string". A dead owner's lock is released a moment after its death
+            // (or it wrote the file before being killed): wait for the lock rather than share an orphan.
+            string[] lines = (await File.ReadAllTextAsync(Path.Combine(folder, EndpointFile), cancellationToken)).Split('\n', 2);
+            return lines.Length == 2
+                && int.TryParse(lines[0], System.Globalization.CultureInfo.InvariantCulture, out int owner)
+                && AzuriteProcesses.IsRunning(owner)
+                && lines[1].Contains("BlobEndpoint=", StringComparison.Ordinal)
+                ? lines[1].Trim()
+                : null;
         }
         catch (FileNotFoundException)
         {

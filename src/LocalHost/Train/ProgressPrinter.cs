@@ -22,7 +22,8 @@ internal sealed class ProgressPrinter(TextWriter output, bool redraw, TimeProvid
         DateTimeOffset now = clock.GetUtcNow();
         if (status is null)
         {
-            Write($"{metadata.RuntimeStatus.ToString().ToLowerInvariant()}", key: metadata.RuntimeStatus.ToString(), now - metadata.CreatedAt);
+            // Scheduled but not yet picked up (or resumed and not yet replayed).
+            Write("starting", key: metadata.RuntimeStatus.ToString(), now - metadata.CreatedAt);
             return;
         }
 
