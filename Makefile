@@ -6,7 +6,8 @@ SHELL := /bin/bash
 
 DOTNET ?= dotnet
 CONFIG ?= Release
-DATA ?=
+# The real CIFAR-10 beside the repository (as CI and these machines have it), when present.
+DATA ?= $(wildcard ../shared/data/cifar-10-batches-bin)
 # Tests schedule many activities at once on the in-memory engine; it caps concurrency at the CPU count.
 export DOTNET_PROCESSOR_COUNT ?= 16
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
@@ -46,6 +47,14 @@ test: build infra
 run: tools
 	$(DOTNET) build src/LocalHost/FedAvg.LocalHost.csproj -c $(CONFIG)
 	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) train $(if $(DATA),--data $(DATA),) $(ARGS)
+
+# Long: the reference and default configurations end to end through the local durable engine on the
+# full data (about an hour on 2 cores), predict latency under load (wrk), then the micro-benchmarks.
+# Results go to bench/results.
+bench: build
+	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) bench $(if $(DATA),--data $(DATA),) $(ARGS)
+	bash scripts/bench-predict.sh
+	cd tests/Benchmarks && env -u DOTNET_PROCESSOR_COUNT $(DOTNET) run -c $(CONFIG) --no-build -- --filter '*' --artifacts ../../bench/results/micro
 
 clean:
 	$(DOTNET) clean FedAvg.Functions.sln -c $(CONFIG)

@@ -21,7 +21,7 @@ png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 32, 8, 2
 open(sys.argv[1], "wb").write(png)
 PY
 
-"$fedavg" serve --port "$port" > /tmp/fedavg-bench-serve.log 2>&1 &
+env -u DOTNET_PROCESSOR_COUNT "$fedavg" serve --port "$port" > /tmp/fedavg-bench-serve.log 2>&1 &
 serve=$!
 trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null; rm -f "$image"' EXIT
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/openapi/v1.json" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -9,13 +9,17 @@ public static class Presets
     /// <summary>Our recipe for the same 5 clients and alpha 0.5 within the same 10 rounds.</summary>
     public static TrainingRequest Recommended { get; } = new()
     {
+        // Every client every round: with 5 clients, skipping 2 a round throws away 40% of the data
+        // each round and makes the label skew swing the global model from round to round.
         ClientsPerRound = 5,
+        // Five local epochs over all 50,000 images a round fit 10 rounds in the 30-minute budget on 2 cores.
         LocalEpochs = 5,
-        LearningRate = 0.05,
+        LearningRate = 0.03,
         LearningRateSchedule = "cosine",
         WeightDecay = 5e-4,
         Augmentation = true,
     };
+
 
     public static IReadOnlyDictionary<string, TrainingRequest> All { get; } = new Dictionary<string, TrainingRequest>(StringComparer.OrdinalIgnoreCase)
     {
