@@ -43,8 +43,22 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             double learningRate = LearningRateSchedule.At(request, round);
             context.SetCustomStatus(new RunStatus("training", round, request.Rounds, selected, history, failures, partition));
 
-            var outcomes = await Task.WhenAll(selected.Select(client => TrainAsync(
-                context, Input(runId, round, client, prepared.Clients[client].Blob, global, request, learningRate))));
+            var training = selected.Select(client => TrainAsync(
+                context, Input(runId, round, client, prepared.Clients[client].Blob, global, request, learningRate))).ToList();
+            // Await the clients as they finish so progress shows each one; replay sees the same order.
+            var finished = new List<ClientProgress>();
+            for (var pending = training.ToList(); pending.Count > 0;)
+            {
+                var done = await Task.WhenAny(pending);
+                pending.Remove(done);
+                var (trainedClient, failure) = await done;
+                finished.Add(trainedClient is null
+                    ? new ClientProgress(failure!.Client, false, 0, 0, 0)
+                    : new ClientProgress(trainedClient.Client, true, trainedClient.Samples, trainedClient.ImagesPerSecond, trainedClient.TrainSeconds));
+                context.SetCustomStatus(new RunStatus("training", round, request.Rounds, selected, history, failures, partition, finished));
+            }
+
+            var outcomes = await Task.WhenAll(training);
             var trained = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
             failures.AddRange(outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!));
 

@@ -18,6 +18,9 @@ public sealed record RoundSummary(
     double ImagesPerSecond,
     string GlobalModelBlob);
 
+/// <summary>A client of the current round that has finished (or given up) its local training.</summary>
+public sealed record ClientProgress(int Client, bool Succeeded, int Samples, double ImagesPerSecond, double TrainSeconds);
+
 /// <summary>The orchestration's custom status: where the run is and what it has done so far.</summary>
 public sealed record RunStatus(
     string Phase,
@@ -26,7 +29,8 @@ public sealed record RunStatus(
     IReadOnlyList<int> TrainingClients,
     IReadOnlyList<RoundSummary> History,
     IReadOnlyList<ClientFailure> FailedClients,
-    IReadOnlyList<ClientShard>? Partition = null);
+    IReadOnlyList<ClientShard>? Partition = null,
+    IReadOnlyList<ClientProgress>? FinishedClients = null);
 
 public sealed record RunResult(
     string RunId,

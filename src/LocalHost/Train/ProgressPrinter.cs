@@ -42,7 +42,7 @@ internal sealed class ProgressPrinter(TextWriter output, bool redraw, TimeProvid
         }
 
         string clients = status.Phase == "training" && status.TrainingClients.Count > 0
-            ? (status.TrainingClients.Count == 1 ? $" client {status.TrainingClients[0]}" : $" clients {string.Join(',', status.TrainingClients)}")
+            ? ClientsText(status)
             : string.Empty;
         string accuracy = status.History.Count > 0
             ? string.Create(CultureInfo.InvariantCulture, $" | accuracy {status.History[^1].TestAccuracy:P1}")
@@ -50,9 +50,26 @@ internal sealed class ProgressPrinter(TextWriter output, bool redraw, TimeProvid
         string eta = Eta(status, now) is { } left ? $" | ETA {Clock(left)}" : string.Empty;
         Write(
             $"round {Math.Max(status.Round, 1)}/{status.Rounds} {status.Phase}{clients}{accuracy}",
-            key: $"{status.Phase}/{status.Round}",
+            key: $"{status.Phase}/{status.Round}/{status.FinishedClients?.Count ?? 0}",
             now - metadata.CreatedAt,
             eta);
+    }
+
+    // "clients 0,2,4 (2/3 done, 1830 img/s)": which clients train this round, how many finished, and their speed.
+    private static string ClientsText(RunStatus status)
+    {
+        string text = status.TrainingClients.Count == 1 ? $" client {status.TrainingClients[0]}" : $" clients {string.Join(',', status.TrainingClients)}";
+        var finished = status.FinishedClients ?? [];
+        var trained = finished.Where(c => c.Succeeded && c.TrainSeconds > 0).ToList();
+        if (finished.Count == 0)
+        {
+            return text;
+        }
+
+        string speed = trained.Count == 0
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $", {trained.Sum(c => c.ImagesPerSecond * c.TrainSeconds) / trained.Sum(c => c.TrainSeconds):F0} img/s");
+        return $"{text} ({finished.Count}/{status.TrainingClients.Count} done{speed})";
     }
 
     /// <summary>Ends the redrawn line so what follows starts on a fresh one.</summary>
