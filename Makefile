@@ -22,6 +22,7 @@ help:
 	@echo "make test    build and run every test"
 	@echo "make bench   full benchmarks on the real data (long; writes bench/results)"
 	@echo "make infra   compile and lint infra/main.bicep"
+	@echo "(make test also publishes the Functions app and proves its TorchSharp native library loads)"
 
 node_modules/.bin/azurite: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -40,6 +41,7 @@ infra:
 
 test: build infra
 	bash scripts/run-tests.sh $(CONFIG)
+	bash scripts/check-publish.sh
 
 # Builds only the CLI. DATA=dir names a CIFAR-10 folder (else FEDAVG_DATA, ./data, or a download);
 # ARGS="--rounds 2 ..." adds fedavg train options. DOTNET_PROCESSOR_COUNT is the tests' setting, not
