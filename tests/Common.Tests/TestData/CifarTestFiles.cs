@@ -4,14 +4,13 @@ namespace FedAvg.Common.Tests.TestData;
 
 /// <summary>
 /// Reads real CIFAR-10 records for tests straight from the binary files (1 label byte + 3072 pixel bytes each),
-/// so these tests do not depend on the production reader. The folder is FEDAVG_CIFAR_DIR, or
-/// shared/data/cifar-10-batches-bin in the nearest ancestor of the test binaries that has it.
+/// so these tests do not depend on the production reader. The folder is the one <see cref="Data.RealCifar"/> finds.
 /// </summary>
 internal static class CifarTestFiles
 {
     private const int RecordBytes = 1 + CifarDataset.ImageBytes;
 
-    public static string? Directory { get; } = Locate();
+    public static string? Directory => Data.RealCifar.Directory;
 
     public static bool Available => Directory is not null;
 
@@ -34,25 +33,5 @@ internal static class CifarTestFiles
         }
 
         return new CifarDataset(labels, pixels);
-    }
-
-    private static string? Locate()
-    {
-        string? configured = Environment.GetEnvironmentVariable("FEDAVG_CIFAR_DIR");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return File.Exists(Path.Combine(configured, "test_batch.bin")) ? configured : null;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", "cifar-10-batches-bin");
-            if (File.Exists(Path.Combine(candidate, "test_batch.bin")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

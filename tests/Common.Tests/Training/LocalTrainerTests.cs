@@ -86,7 +86,7 @@ public sealed class LocalTrainerTests
         Assert.ThrowsAny<OperationCanceledException>(() => LocalTrainer.Train(model, SyntheticData.Random(64, seed: 5), Options, cancellationToken: cancellation.Token));
     }
 
-    [CifarFact]
+    [Data.RealDataFact]
     public void A_few_epochs_on_2000_real_images_learn_well_above_chance()
     {
         var train = CifarTestFiles.Load("data_batch_1.bin", 2000);
