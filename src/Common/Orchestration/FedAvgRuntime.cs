@@ -29,11 +29,15 @@ public sealed class FedAvgRuntime : IDisposable
 
     /// <summary>Reads a shard blob, from memory when this process has read it before (shards never change).</summary>
     public Task<CifarDataset> LoadShardAsync(BlobContainerClient container, string blob, CancellationToken cancellationToken = default) =>
-        _cache.GetOrLoadAsync($"{container.Name}/{blob}", async () =>
-        {
-            using var stream = await FedAvgStorage.DownloadAsync(container, blob, cancellationToken).ConfigureAwait(false);
-            return ShardFormat.Read(stream, $"{container.Name}/{blob}");
-        });
+        _cache.GetOrLoadAsync($"{container.Name}/{blob}", () => ReadShardAsync(container, blob, cancellationToken));
+
+    /// <summary>Reads a shard blob without keeping it: for data only one activity needs, once.</summary>
+    public static async Task<CifarDataset> ReadShardAsync(BlobContainerClient container, string blob, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        using var stream = await FedAvgStorage.DownloadAsync(container, blob, cancellationToken).ConfigureAwait(false);
+        return ShardFormat.Read(stream, $"{container.Name}/{blob}");
+    }
 
     public void Dispose()
     {

@@ -40,7 +40,7 @@ internal static class DataFolderOption
 
         try
         {
-            return CifarDataFolder.Validate(folder);
+            return CifarDataFolder.Verify(folder);
         }
         catch (DirectoryNotFoundException)
         {

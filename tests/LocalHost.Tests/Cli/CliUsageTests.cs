@@ -57,6 +57,31 @@ public sealed class CliUsageTests
     }
 
     [Fact]
+    public async Task Corrupt_data_file_exits_2_naming_the_file_and_offset()
+    {
+        using var folder = new TempFolder();
+        foreach (string file in Directory.GetFiles(FedAvg.LocalHost.Tests.EndToEnd.RepoPaths.CifarData))
+        {
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        }
+
+        // Record 1234 of data_batch_3 gets label 200: the file keeps its size, only its content is wrong.
+        string corrupt = Path.Combine(folder.Path, "data_batch_3.bin");
+        using (var stream = File.OpenWrite(corrupt))
+        {
+            stream.Position = 1234L * 3073;
+            stream.WriteByte(200);
+        }
+
+        var run = await CliRun.RunAsync("train", "--data", folder.Path, "--rounds", "1");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"fedavg: --data {folder.Path}: ", run.ErrorLine);
+        Assert.Contains("data_batch_3.bin", run.ErrorLine);
+        Assert.Contains((1234L * 3073).ToString(System.Globalization.CultureInfo.InvariantCulture), run.ErrorLine);
+    }
+
+    [Fact]
     public async Task Predict_of_a_missing_image_exits_2()
     {
         var run = await CliRun.RunAsync("predict", "/no/such/image.png");

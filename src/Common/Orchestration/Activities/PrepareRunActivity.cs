@@ -20,25 +20,48 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
         var storage = runtime.Storage;
         await storage.EnsureContainersAsync().ConfigureAwait(false);
         string source = await DatasetImport.EnsureAsync(runtime, CancellationToken.None).ConfigureAwait(false);
+        var (shards, trainSamples) = await SplitAsync(input).ConfigureAwait(false);
+        ReleaseLargeBuffers();
 
-        var train = await runtime.LoadShardAsync(storage.Data, BlobNames.TrainingSet).ConfigureAwait(false);
         var test = await runtime.LoadShardAsync(storage.Data, BlobNames.TestSet).ConfigureAwait(false);
+        ModelWeights initial;
+        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            using var model = ModelCatalog.Create(request.Model, request.Seed);
+            initial = ModelWeights.FromModule(model, request.Model);
+        }
+        finally
+        {
+            runtime.ComputeGate.Release();
+        }
+
+        string initialBlob = BlobNames.GlobalModel(input.RunId, 0);
+        await ModelBlobs.WriteAsync(storage.Models, initialBlob, initial, CancellationToken.None).ConfigureAwait(false);
+        int testSamples = request.TestLimit is int testLimit ? Math.Min(testLimit, test.Count) : test.Count;
+        return new PrepareRunResult(initialBlob, shards, trainSamples, testSamples, source);
+    }
+
+    /// <summary>Partitions the training set and writes one shard blob per client.</summary>
+    private async Task<(List<ClientShard> Shards, int TrainSamples)> SplitAsync(PrepareRunInput input)
+    {
+        var request = input.Request;
+        var storage = runtime.Storage;
+        // The whole training set is needed here only, once per run: read it, don't cache it.
+        var train = await FedAvgRuntime.ReadShardAsync(storage.Data, BlobNames.TrainingSet).ConfigureAwait(false);
         if (request.TrainLimit is int limit)
         {
             train = train.Take(limit);
         }
 
-        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
         ClientPartition partition;
-        ModelWeights initial;
+        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
         try
         {
             partition = request.Partition == "iid"
                 ? IidPartitioner.Partition(train.Labels, request.Clients, request.Seed)
                 : DirichletPartitioner.Partition(train.Labels, request.Clients, request.Alpha, request.Seed,
                     minSamplesPerClient: Math.Min(10, train.Count / request.Clients));
-            using var model = ModelCatalog.Create(request.Model, request.Seed);
-            initial = ModelWeights.FromModule(model, request.Model);
         }
         finally
         {
@@ -56,9 +79,15 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
 
         await FedAvgStorage.UploadAsync(storage.Runs, BlobNames.Partition(input.RunId),
             s => JsonSerializer.Serialize(s, shards)).ConfigureAwait(false);
-        string initialBlob = BlobNames.GlobalModel(input.RunId, 0);
-        await ModelBlobs.WriteAsync(storage.Models, initialBlob, initial, CancellationToken.None).ConfigureAwait(false);
-        int testSamples = request.TestLimit is int testLimit ? Math.Min(testLimit, test.Count) : test.Count;
-        return new PrepareRunResult(initialBlob, shards, train.Count, testSamples, source);
+        return (shards, train.Count);
+    }
+
+    // Importing and splitting the data set allocates several 150 MB arrays once per run (the split's
+    // own state machine held them and is gone now). Compacting the large object heap hands that
+    // memory back to the OS instead of carrying it through training.
+    private static void ReleaseLargeBuffers()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }
