@@ -20,8 +20,8 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
         var storage = runtime.Storage;
         await storage.EnsureContainersAsync().ConfigureAwait(false);
         string source = await DatasetImport.EnsureAsync(runtime, CancellationToken.None).ConfigureAwait(false);
+        // The split holds the whole training set; once it returns, that memory is garbage.
         var (shards, trainSamples) = await SplitAsync(input).ConfigureAwait(false);
-        ReleaseLargeBuffers();
 
         var test = await runtime.LoadShardAsync(storage.Data, BlobNames.TestSet).ConfigureAwait(false);
         ModelWeights initial;
@@ -80,14 +80,5 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
         await FedAvgStorage.UploadAsync(storage.Runs, BlobNames.Partition(input.RunId),
             s => JsonSerializer.Serialize(s, shards)).ConfigureAwait(false);
         return (shards, train.Count);
-    }
-
-    // Importing and splitting the data set allocates several 150 MB arrays once per run (the split's
-    // own state machine held them and is gone now). Compacting the large object heap hands that
-    // memory back to the OS instead of carrying it through training.
-    private static void ReleaseLargeBuffers()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 }
