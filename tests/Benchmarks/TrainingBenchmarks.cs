@@ -27,8 +27,8 @@ public class TrainingBenchmarks
     public void Setup()
     {
         torch.set_num_threads(2);
-        _train = SyntheticCifar.Create(TrainImages, 1);
-        _eval = SyntheticCifar.Create(EvalImages, 2);
+        _train = FedAvg.Common.Tests.TestData.SyntheticData.Random(TrainImages, 1);
+        _eval = FedAvg.Common.Tests.TestData.SyntheticData.Random(EvalImages, 2);
         _model = ModelCatalog.Create(Model, 1);
     }
 
