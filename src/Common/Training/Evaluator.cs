@@ -4,7 +4,10 @@ using static TorchSharp.torch.nn;
 
 namespace FedAvg.Common.Training;
 
-/// <summary>Accuracy and loss of a model on labelled data, in evaluation mode (BatchNorm running statistics, no dropout).</summary>
+/// <summary>
+/// Accuracy and loss of a model on labelled data, in evaluation mode (BatchNorm running statistics, no dropout).
+/// The model is left in evaluation mode; <see cref="LocalTrainer"/> switches it back to training mode itself.
+/// </summary>
 public static class Evaluator
 {
     public static EvaluationResult Evaluate(Module<Tensor, Tensor> model, CifarDataset data, int batchSize = 500)

@@ -28,7 +28,13 @@ internal static class DirichletSplit
             }
         }
 
-        return [.. parts.Select(p => p.ToArray())];
+        // Shuffled so that any prefix of a client's samples (a probe's data fraction) keeps its class mix.
+        return [.. parts.Select(p =>
+        {
+            int[] indices = [.. p];
+            random.Shuffle(indices);
+            return indices;
+        })];
     }
 
     /// <summary>Marsaglia and Tsang's method; for shape below 1, Gamma(shape + 1) · U^(1/shape).</summary>
