@@ -28,11 +28,15 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         var started = context.CurrentUtcDateTime;
         var history = new List<RoundSummary>();
         var failures = new List<ClientFailure>();
+        IReadOnlyList<ClientShard>? partition = null;
+        void Publish(string phase, int round, IReadOnlyList<int> clients, IReadOnlyList<ClientProgress>? finished = null) =>
+            context.SetCustomStatus(new RunStatus(phase, round, request.Rounds, clients, history, failures, partition, finished));
 
-        context.SetCustomStatus(new RunStatus("preparing", 0, request.Rounds, [], history, failures));
+        Publish("preparing", 0, []);
         var prepared = await context.CallActivityAsync<PrepareRunResult>(
             ActivityNames.PrepareRun, new PrepareRunInput(runId, request), Retry);
-        var partition = request.Clients <= 20 ? prepared.Clients : null;
+        // Custom status is small by design: the partition is shown only for a handful of clients.
+        partition = request.Clients <= 20 ? prepared.Clients : null;
 
         string global = prepared.InitialModelBlob;
         string? momentum = null;
@@ -41,7 +45,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             var roundStart = context.CurrentUtcDateTime;
             int[] selected = ClientSelector.Select(request.Seed, round, request.Clients, request.EffectiveClientsPerRound);
             double learningRate = LearningRateSchedule.At(request, round);
-            context.SetCustomStatus(new RunStatus("training", round, request.Rounds, selected, history, failures, partition));
+            Publish("training", round, selected);
 
             var training = selected.Select(client => TrainAsync(
                 context, Input(runId, round, client, prepared.Clients[client].Blob, global, request, learningRate))).ToList();
@@ -55,14 +59,14 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
                 finished.Add(trainedClient is null
                     ? new ClientProgress(failure!.Client, false, 0, 0, 0)
                     : new ClientProgress(trainedClient.Client, true, trainedClient.Samples, trainedClient.ImagesPerSecond, trainedClient.TrainSeconds));
-                context.SetCustomStatus(new RunStatus("training", round, request.Rounds, selected, history, failures, partition, finished));
+                Publish("training", round, selected, finished);
             }
 
             var outcomes = await Task.WhenAll(training);
             var trained = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
             failures.AddRange(outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!));
 
-            context.SetCustomStatus(new RunStatus("aggregating", round, request.Rounds, selected, history, failures, partition));
+            Publish("aggregating", round, selected);
             var aggregate = trained.Count < request.MinClientsPerRound
                 ? null
                 : await context.CallActivityAsync<AggregateResult>(
@@ -73,14 +77,14 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             failures.AddRange(aggregate?.Rejected ?? []);
             if (aggregate?.GlobalModelBlob is null)
             {
-                context.SetCustomStatus(new RunStatus("failed", round, request.Rounds, selected, history, failures, partition));
+                Publish("failed", round, selected);
                 throw new InvalidOperationException(NotEnoughUpdates(round, request, selected.Length, failures));
             }
 
             global = aggregate.GlobalModelBlob;
             momentum = aggregate.MomentumBlob;
 
-            context.SetCustomStatus(new RunStatus("evaluating", round, request.Rounds, selected, history, failures, partition));
+            Publish("evaluating", round, selected);
             var evaluation = await context.CallActivityAsync<EvaluateResult>(
                 ActivityNames.Evaluate, new EvaluateInput(runId, round, request.Model, global, request.TestLimit), Retry);
 
@@ -91,7 +95,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         var result = new RunResult(runId, request.Model, request.Rounds, last.TestAccuracy, last.TestLoss, global, history, failures,
             prepared.Clients, (context.CurrentUtcDateTime - started).TotalSeconds);
         await context.CallActivityAsync<bool>(ActivityNames.CompleteRun, new CompleteRunInput(runId, result), Retry);
-        context.SetCustomStatus(new RunStatus("completed", request.Rounds, request.Rounds, [], history, failures, partition));
+        Publish("completed", request.Rounds, []);
         return result;
     }
 

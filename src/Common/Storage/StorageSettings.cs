@@ -14,9 +14,7 @@ public static class StorageSettings
             string? connection = read(prefix);
             if (!string.IsNullOrWhiteSpace(connection))
             {
-                return connection.Trim() == "UseDevelopmentStorage=true"
-                    ? FedAvgStorage.FromConnectionString("UseDevelopmentStorage=true")
-                    : FedAvgStorage.FromConnectionString(connection);
+                return FedAvgStorage.FromConnectionString(connection.Trim());
             }
 
             string? serviceUri = read(prefix + "__blobServiceUri");
