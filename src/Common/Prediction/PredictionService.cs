@@ -12,19 +12,23 @@ namespace FedAvg.Common.Prediction;
 /// is loaded once and kept until storage says a newer one exists (checked at most every
 /// <see cref="RefreshInterval"/>, so a busy endpoint costs storage almost nothing).
 /// </summary>
-public sealed class PredictionService(FedAvgStorage storage) : IDisposable
+/// <param name="storage">Where the global models are.</param>
+/// <param name="lanes">Forward passes that may run at once; the processor count when null.</param>
+public sealed class PredictionService(FedAvgStorage storage, int? lanes = null) : IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
     private const string LatestKey = "";
 
     private readonly ConcurrentDictionary<string, Cached> _models = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1);
+    private readonly int _lanes = lanes is null ? Environment.ProcessorCount
+        : lanes >= 1 ? lanes.Value : throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "At least one prediction must be allowed to run.");
 
     public async Task<Prediction> PredictAsync(byte[] pixels, string? runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         var model = await GetModelAsync(runId ?? LatestKey, cancellationToken).ConfigureAwait(false);
-        return model.Predict(pixels);
+        return await model.PredictAsync(pixels, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
@@ -62,7 +66,7 @@ public sealed class PredictionService(FedAvgStorage storage) : IDisposable
             }
 
             var weights = await ModelBlobs.ReadAsync(storage.Models, blob, cancellationToken).ConfigureAwait(false);
-            var model = new LoadedModel(new ModelIdentity(runId, round, weights.Architecture), blob, weights);
+            var model = new LoadedModel(new ModelIdentity(runId, round, weights.Architecture), blob, weights, _lanes);
             // The replaced model may still be answering a request; let the finaliser release it.
             _models[key] = new Cached(model, DateTime.UtcNow);
             return model;
