@@ -55,7 +55,7 @@ run: tools
 # Results go to bench/results.
 bench: build
 	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) bench $(if $(DATA),--data $(DATA),) $(ARGS)
-	bash scripts/bench-predict.sh
+	DATA=$(DATA) bash scripts/bench-predict.sh
 	cd tests/Benchmarks && env -u DOTNET_PROCESSOR_COUNT $(DOTNET) run -c $(CONFIG) --no-build -- --filter '*' --artifacts ../../bench/results/micro
 
 clean:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Predict latency and throughput through the HTTP endpoint of `fedavg serve`, with wrk:
 # 8 concurrent connections posting a 32x32 PNG for 20 s. Writes bench/results/predict.json.
-# Uses the newest completed model in the local storage; trains a small one first if there is none.
+# Keeps its own local state (bench/.predict-state) so no unfinished run of another command resumes beside
+# the load test; the first time it trains a small model there (DATA=dir names the CIFAR-10 folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fedavg=src/LocalHost/bin/${CONFIG:-Release}/net10.0/fedavg
@@ -21,7 +22,8 @@ png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 32, 8, 2
 open(sys.argv[1], "wb").write(png)
 PY
 
-env -u DOTNET_PROCESSOR_COUNT "$fedavg" serve --port "$port" > /tmp/fedavg-bench-serve.log 2>&1 &
+export FEDAVG_STATE=${FEDAVG_STATE:-bench/.predict-state}
+env -u DOTNET_PROCESSOR_COUNT "$fedavg" serve --port "$port" ${DATA:+--data "$DATA"} > /tmp/fedavg-bench-serve.log 2>&1 &
 serve=$!
 trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null; rm -f "$image"' EXIT
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/openapi/v1.json" >/dev/null 2>&1 && break; sleep 0.5; done
