@@ -1,6 +1,7 @@
 using FedAvg.Common.Data;
 using FedAvg.Common.Shards;
 using FedAvg.Common.Storage;
+using FedAvg.Common.Training;
 using Azure.Storage.Blobs;
 
 namespace FedAvg.Common.Orchestration;
@@ -26,6 +27,25 @@ public sealed class FedAvgRuntime : IDisposable
 
     /// <summary>Admits CPU-bound work; see <see cref="FedAvgRuntimeOptions.MaxConcurrentComputations"/>.</summary>
     public SemaphoreSlim ComputeGate { get; }
+
+    /// <summary>
+    /// Runs CPU-bound work once <see cref="ComputeGate"/> admits it, then returns the native memory it freed
+    /// to the operating system, so the process stays at the size of one computation.
+    /// </summary>
+    public async Task<T> ComputeAsync<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await ComputeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            NativeHeap.Trim();
+            ComputeGate.Release();
+        }
+    }
 
     /// <summary>Reads a shard blob, from memory when this process has read it before (shards never change).</summary>
     public Task<CifarDataset> LoadShardAsync(BlobContainerClient container, string blob, CancellationToken cancellationToken = default) =>

@@ -19,8 +19,7 @@ public sealed class EvaluateActivity(FedAvgRuntime runtime) : TaskActivity<Evalu
         }
 
         var weights = await ModelBlobs.ReadAsync(runtime.Storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
-        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
-        try
+        return await runtime.ComputeAsync(() =>
         {
             var computeStarted = DateTimeOffset.UtcNow;
             using var model = ModelCatalog.Create(input.Model, seed: 0);
@@ -28,10 +27,6 @@ public sealed class EvaluateActivity(FedAvgRuntime runtime) : TaskActivity<Evalu
             var result = Evaluator.Evaluate(model, test);
             return new EvaluateResult((int)result.Samples, result.Accuracy, result.MeanLoss, result.PerClassAccuracy,
                 (DateTimeOffset.UtcNow - computeStarted).TotalSeconds, new ActivityTiming(started, DateTimeOffset.UtcNow));
-        }
-        finally
-        {
-            runtime.ComputeGate.Release();
-        }
+        }).ConfigureAwait(false);
     }
 }

@@ -24,17 +24,11 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
         var (shards, trainSamples) = await SplitAsync(input).ConfigureAwait(false);
 
         var test = await runtime.LoadShardAsync(storage.Data, BlobNames.TestSet).ConfigureAwait(false);
-        ModelWeights initial;
-        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
-        try
+        ModelWeights initial = await runtime.ComputeAsync(() =>
         {
             using var model = ModelCatalog.Create(request.Model, request.Seed);
-            initial = ModelWeights.FromModule(model, request.Model);
-        }
-        finally
-        {
-            runtime.ComputeGate.Release();
-        }
+            return ModelWeights.FromModule(model, request.Model);
+        }).ConfigureAwait(false);
 
         string initialBlob = BlobNames.GlobalModel(input.RunId, 0);
         await ModelBlobs.WriteAsync(storage.Models, initialBlob, initial, CancellationToken.None).ConfigureAwait(false);
@@ -54,19 +48,10 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
             train = train.Take(limit);
         }
 
-        ClientPartition partition;
-        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            partition = request.Partition == "iid"
-                ? IidPartitioner.Partition(train.Labels, request.Clients, request.Seed)
-                : DirichletPartitioner.Partition(train.Labels, request.Clients, request.Alpha, request.Seed,
-                    minSamplesPerClient: Math.Min(10, train.Count / request.Clients));
-        }
-        finally
-        {
-            runtime.ComputeGate.Release();
-        }
+        ClientPartition partition = await runtime.ComputeAsync(() => request.Partition == "iid"
+            ? IidPartitioner.Partition(train.Labels, request.Clients, request.Seed)
+            : DirichletPartitioner.Partition(train.Labels, request.Clients, request.Alpha, request.Seed,
+                minSamplesPerClient: Math.Min(10, train.Count / request.Clients))).ConfigureAwait(false);
 
         var shards = new List<ClientShard>(request.Clients);
         for (int client = 0; client < request.Clients; client++)

@@ -22,14 +22,11 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
         var global = await ModelBlobs.ReadAsync(storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
         transfer.Stop();
 
-        ModelWeights update;
-        LocalTrainingResult trained;
-        await runtime.ComputeGate.WaitAsync().ConfigureAwait(false);
-        try
+        var (update, trained) = await runtime.ComputeAsync(() =>
         {
             using var model = ModelCatalog.Create(input.Model, input.Seed);
             global.CopyTo(model);
-            trained = LocalTrainer.Train(model, shard, new LocalTrainingOptions
+            var result = LocalTrainer.Train(model, shard, new LocalTrainingOptions
             {
                 Epochs = input.Epochs,
                 BatchSize = input.BatchSize,
@@ -39,12 +36,8 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
                 Augment = input.Augmentation,
                 Seed = input.Seed,
             });
-            update = ModelWeights.FromModule(model, input.Model);
-        }
-        finally
-        {
-            runtime.ComputeGate.Release();
-        }
+            return (ModelWeights.FromModule(model, input.Model), result);
+        }).ConfigureAwait(false);
 
         transfer.Start();
         string blob = BlobNames.ClientUpdate(input.RunId, input.Round, input.Client);
