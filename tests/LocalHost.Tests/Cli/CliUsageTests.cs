@@ -20,7 +20,7 @@ public sealed class CliUsageTests
     [InlineData("fedavg: --resume continues a run as it was requested; --rounds cannot change it", "train", "--resume", "abc", "--rounds", "3")]
     [InlineData("fedavg: unexpected argument 'now' for 'train' (see fedavg train --help)", "train", "now")]
     [InlineData("fedavg: predict needs an image file (fedavg predict IMAGE)", "predict")]
-    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench)", "fly")]
+    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench, runs)", "fly")]
     public async Task Bad_command_line_exits_2_with_one_line_on_stderr(string expected, params string[] args)
     {
         var run = await CliRun.RunAsync(args);
