@@ -18,9 +18,9 @@ internal static class HelpText
 
         fedavg COMMAND --help shows a command's options. Exit codes: 0 ok, 1 failed, 2 bad command line.
 
-        State (runs, models, the task hub) lives in Azurite in ./.azurite (or in the account
-        AzureWebJobsStorage names). Every serve, train and bench resumes the runs left unfinished
-        there: fedavg runs shows them, fedavg runs --stop-unfinished stops them.
+        State (runs, models, the task hub) lives in Azurite in ./.azurite, or in the folder FEDAVG_STATE
+        names (or in the account AzureWebJobsStorage names). Every serve, train and bench resumes the
+        runs left unfinished there: fedavg runs shows them, fedavg runs --stop-unfinished stops them.
         """;
 
     public const string Train = """
@@ -89,7 +89,7 @@ internal static class HelpText
           default     our recommended recipe for the same clients and rounds (preset "recommended")
 
         Refuses to start (exit 2) while other runs are unfinished in the same state: they would resume
-        and share the CPU. Stop them with fedavg runs --stop-unfinished.
+        and share the CPU. Stop them with fedavg runs --stop-unfinished, or point FEDAVG_STATE elsewhere.
         """;
 
     public const string Runs = """
@@ -97,7 +97,7 @@ internal static class HelpText
                fedavg runs --stop ID [--stop ID ...]
                fedavg runs --stop-unfinished
 
-        Lists the runs in the local state (./.azurite), newest first: id, status
+        Lists the runs in the local state (./.azurite, or FEDAVG_STATE), newest first: id, status
         (Running, Pending, Suspended, Completed, Failed, Terminated), when it was created, the request
         (rounds, clients a round of all clients, local epochs, model) and how far it got. --json prints
         them as a JSON array, with the whole request.

@@ -63,7 +63,7 @@ internal sealed class LocalRuntime : IAsyncDisposable
     /// </summary>
     public static async Task<LocalRuntime> OpenAsync(string? dataFolder, IProgress<DownloadProgress>? download, CancellationToken cancellationToken)
     {
-        LocalStorage storage = await LocalStorage.OpenAsync(LocalStorage.DefaultFolder, cancellationToken);
+        LocalStorage storage = await LocalStorage.OpenAsync(LocalStorage.Folder, cancellationToken);
         FedAvgRuntime? runtime = null;
         try
         {
