@@ -16,7 +16,8 @@ internal static class HelpText
           bench      each benchmark configuration end to end, measured, to bench/results
           runs       list the runs in the local state; stop unfinished ones
 
-        fedavg COMMAND --help shows a command's options. Exit codes: 0 ok, 1 failed, 2 bad command line.
+        fedavg COMMAND --help shows a command's options. Exit codes: 0 ok, 1 failed, 2 bad command line
+        or refused to start.
 
         State (runs, models, the task hub) lives in Azurite in ./.azurite, or in the folder FEDAVG_STATE
         names (or in the account AzureWebJobsStorage names). Every serve, train and bench resumes the
