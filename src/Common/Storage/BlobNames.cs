@@ -22,6 +22,9 @@ public static class BlobNames
 
     public static string Result(string runId) => $"{runId}/result.json";
 
+    /// <summary>Present once the run was stopped; see <see cref="Orchestration.RunStop"/>.</summary>
+    public static string StopMarker(string runId) => $"{runId}/stopped.json";
+
     /// <summary>Round 0 is the initial model.</summary>
     public static string GlobalModel(string runId, int round) => $"{runId}/round-{Round(round)}.weights";
 

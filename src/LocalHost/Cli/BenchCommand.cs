@@ -1,5 +1,6 @@
 using FedAvg.LocalHost.Bench;
 using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Runs;
 
 namespace FedAvg.LocalHost.Cli;
 
@@ -35,7 +36,18 @@ internal static class BenchCommand
         int? trainLimit = reader.Int(TrainLimit, 5, 50_000);
         int? testLimit = reader.Int(TestLimit, 1, 10_000);
 
-        await using var runtime = await LocalRuntime.StartAsync(data, new DownloadReporter(stderr), cancellationToken);
+        await using var runtime = await LocalRuntime.OpenAsync(data, new DownloadReporter(stderr), cancellationToken);
+
+        // Checked before the engine takes any work: once started, it would resume them all.
+        IReadOnlyList<string> unfinished = await RunQueries.UnfinishedAsync(runtime.Client, cancellationToken);
+        if (unfinished.Count > 0)
+        {
+            throw new UsageException(
+                $"{unfinished.Count} unfinished run(s) in {runtime.StorageDescription} would resume and skew every number; " +
+                $"stop them first: fedavg runs {RunsCommand.StopUnfinished}");
+        }
+
+        await runtime.StartWorkAsync(cancellationToken);
         foreach (string name in names)
         {
             var request = BenchConfigurations.All[name];

@@ -49,12 +49,14 @@ internal static class CliApp
                 "predict" when help => await PrintAsync(stdout, HelpText.Predict),
                 "partition" when help => await PrintAsync(stdout, HelpText.Partition),
                 "bench" when help => await PrintAsync(stdout, HelpText.Bench),
+                "runs" when help => await PrintAsync(stdout, HelpText.Runs),
                 "train" => await TrainCommand.RunAsync(TrainFlags.Read(rest), stdout, stderr, cancellationToken),
                 "serve" => await ServeCommand.RunAsync(ServeCommand.Read(rest), stdout, stderr, cancellationToken),
                 "predict" => await PredictCommand.RunAsync(PredictCommand.Read(rest), stdout, stderr, cancellationToken),
                 "partition" => await PartitionCommand.RunAsync(PartitionCommand.Read(rest), stdout, cancellationToken),
                 "bench" => await BenchCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-                _ => throw new UsageException($"unknown command '{command}' (commands: train, serve, predict, partition, bench)"),
+                "runs" => await RunsCommand.RunAsync(RunsCommand.Read(rest), stdout, stderr, cancellationToken),
+                _ => throw new UsageException($"unknown command '{command}' (commands: train, serve, predict, partition, bench, runs)"),
             };
         }
         catch (UsageException e)

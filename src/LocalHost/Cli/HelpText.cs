@@ -13,9 +13,15 @@ internal static class HelpText
           serve      the HTTP API of the Functions app on 127.0.0.1 (docs at /docs)
           predict    classify an image with a trained model
           partition  show how the training images split across clients
-          bench      benchmarks (not yet)
+          bench      each benchmark configuration end to end, measured, to bench/results
+          runs       list the runs in the local state; stop unfinished ones
 
-        fedavg COMMAND --help shows a command's options. Exit codes: 0 ok, 1 failed, 2 bad command line.
+        fedavg COMMAND --help shows a command's options. Exit codes: 0 ok, 1 failed, 2 bad command line
+        or refused to start.
+
+        State (runs, models, the task hub) lives in Azurite in ./.azurite, or in the folder FEDAVG_STATE
+        names (or in the account AzureWebJobsStorage names). Every serve, train and bench resumes the
+        runs left unfinished there: fedavg runs shows them, fedavg runs --stop-unfinished stops them.
         """;
 
     public const string Train = """
@@ -43,6 +49,8 @@ internal static class HelpText
           --runs-dir DIR           where reports go (default ./runs)
           --json                   print only the final report as JSON
           --resume ID              wait for an unfinished run (after a crash or Ctrl+C) to finish
+
+        Other unfinished runs in the same state resume alongside (a warning says so); see fedavg runs.
         """;
 
     public const string Serve = """
@@ -50,7 +58,7 @@ internal static class HelpText
 
         Serves POST /api/train, GET /api/runs/{id}, POST /api/predict and the Durable Functions status
         routes under /runtime/webhooks/durabletask on 127.0.0.1; OpenAPI at /openapi/v1.json, docs at /docs.
-        Unfinished runs resume on start.
+        Unfinished runs resume on start (fedavg runs lists them; --stop-unfinished stops them).
         """;
 
     public const string Predict = """
@@ -80,5 +88,25 @@ internal static class HelpText
           reference   the reference service's experiment exactly (seed-cnn, 5 clients, alpha 0.5,
                       3 clients a round, 7 local epochs, batch 64, SGD lr 0.03 momentum 0.9, 10 rounds)
           default     our recommended recipe for the same clients and rounds (preset "recommended")
+
+        Refuses to start (exit 2) while other runs are unfinished in the same state: they would resume
+        and share the CPU. Stop them with fedavg runs --stop-unfinished, or point FEDAVG_STATE elsewhere.
+        """;
+
+    public const string Runs = """
+        usage: fedavg runs [--json]
+               fedavg runs --stop ID [--stop ID ...]
+               fedavg runs --stop-unfinished
+
+        Lists the runs in the local state (./.azurite, or FEDAVG_STATE), newest first: id, status
+        (Running, Pending, Suspended, Completed, Failed, Terminated), when it was created, the request
+        (rounds, clients a round of all clients, local epochs, model) and how far it got. --json prints
+        them as a JSON array, with the whole request.
+
+        An unfinished run resumes in every later fedavg serve, train or bench and shares the CPU.
+        --stop terminates the named runs, --stop-unfinished every unfinished one; the work they had
+        already queued is skipped wherever it is delivered, now or in a later engine, and no other run
+        resumes in this command meanwhile. An unknown id exits 2 before anything is stopped; a run
+        that has already finished is left as it is (exit 0).
         """;
 }

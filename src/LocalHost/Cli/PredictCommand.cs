@@ -51,7 +51,7 @@ internal static class PredictCommand
             throw new UsageException($"{args.ImagePath}: {e.Message}");
         }
 
-        await using var storage = await LocalStorage.OpenAsync(LocalStorage.DefaultFolder, cancellationToken);
+        await using var storage = await LocalStorage.OpenAsync(LocalStorage.Folder, cancellationToken);
         using var predictions = new PredictionService(FedAvgStorage.FromConnectionString(storage.ConnectionString));
         Prediction prediction;
         try

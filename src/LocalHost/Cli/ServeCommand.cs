@@ -1,4 +1,5 @@
 using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Runs;
 using FedAvg.LocalHost.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -57,19 +58,12 @@ internal static class ServeCommand
     // The engine picks unfinished runs up by itself; saying so tells the user why the CPU is busy.
     private static async Task ReportResumedAsync(DurableTaskClient client, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var query = new OrchestrationQuery
-        {
-            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended],
-        };
-        var unfinished = new List<string>();
-        await foreach (var run in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-        {
-            unfinished.Add(run.InstanceId);
-        }
-
+        IReadOnlyList<string> unfinished = await RunQueries.UnfinishedAsync(client, cancellationToken);
         if (unfinished.Count > 0)
         {
-            await stdout.WriteLineAsync($"fedavg: resuming {unfinished.Count} unfinished run(s): {string.Join(", ", unfinished)}");
+            await stdout.WriteLineAsync(
+                $"fedavg: resuming {unfinished.Count} unfinished run(s): {string.Join(", ", unfinished)} " +
+                $"(fedavg runs {RunsCommand.StopUnfinished} stops them)");
         }
     }
 

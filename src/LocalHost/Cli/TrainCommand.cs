@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Runs;
 using FedAvg.LocalHost.Train;
 using Microsoft.DurableTask.Client;
 
@@ -28,7 +29,13 @@ internal static class TrainCommand
         TextWriter progress = args.Json ? stderr : stdout;
         var printer = new ProgressPrinter(progress, IsTerminal(progress), TimeProvider.System);
 
-        await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
+        await using var runtime = await LocalRuntime.OpenAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
+        if (request is not null)
+        {
+            await WarnOfOthersAsync(runtime.Client, stderr, cancellationToken);
+        }
+
+        await runtime.StartWorkAsync(cancellationToken);
         string id = await StartOrFindAsync(runtime.Client, args.ResumeId, request, runtime.StorageDescription, cancellationToken);
         await progress.WriteLineAsync($"fedavg: run {id} (state in {runtime.StorageDescription}; after Ctrl+C, fedavg train --resume {id} continues it)");
 
@@ -83,6 +90,18 @@ internal static class TrainCommand
         return existing is null || existing.Name != ActivityNames.Orchestrator
             ? throw new UsageException($"{TrainFlags.Resume} {resumeId}: no such run in {storage}")
             : resumeId;
+    }
+
+    // Runs left unfinished resume alongside this one and slow it down; say so once, and how to stop them.
+    private static async Task WarnOfOthersAsync(DurableTaskClient client, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> others = await RunQueries.UnfinishedAsync(client, cancellationToken);
+        if (others.Count > 0)
+        {
+            await stderr.WriteLineAsync(
+                $"fedavg: warning: {others.Count} other unfinished run(s) resume alongside and share the machine " +
+                $"(fedavg runs lists them; fedavg runs {RunsCommand.StopUnfinished} stops them)");
+        }
     }
 
     private static async Task<OrchestrationMetadata> WatchAsync(DurableTaskClient client, string id, ProgressPrinter printer, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ namespace FedAvg.LocalHost.Engine;
 /// Wraps the storage provider so that activity messages stay locked while they run. The in-process
 /// sidecar never renews activity work items (DTFx's own dispatcher does), so without this a training
 /// activity longer than the queue's visibility timeout would reappear and run a second time.
+/// It is also where the engine's <see cref="Work"/> is enforced: work it may not take is never
+/// dequeued, so it stays in the task hub, untouched, for another engine.
 /// </summary>
 internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod) : IOrchestrationService
 {
@@ -16,6 +18,17 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
     private readonly ConcurrentDictionary<string, Renewal> _held = new(StringComparer.Ordinal);
     private int _state = Created;
+    private volatile EngineWork _work = EngineWork.None;
+
+    /// <summary>
+    /// Set before a worker connects. Until then nothing is taken: the sidecar also starts dispatching
+    /// when it shuts down without ever having had a worker, and that must not dequeue anything.
+    /// </summary>
+    public EngineWork Work
+    {
+        get => _work;
+        set => _work = value;
+    }
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -32,6 +45,11 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
+        if (_work != EngineWork.Everything)
+        {
+            return await WithheldAsync<TaskActivityWorkItem>(cancellationToken);
+        }
+
         TaskActivityWorkItem workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
         if (workItem is not null)
         {
@@ -77,6 +95,12 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
     public async Task StartAsync()
     {
+        // Without work to take, the provider stays stopped: it would otherwise lease the control queue.
+        if (_work == EngineWork.None)
+        {
+            return;
+        }
+
         await inner.StartAsync();
         Interlocked.Exchange(ref _state, Started);
     }
@@ -112,7 +136,9 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
         inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        _work == EngineWork.None
+            ? WithheldAsync<TaskOrchestrationWorkItem>(cancellationToken)
+            : inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
         inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
@@ -133,6 +159,14 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
         inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+
+    // Work this engine may not take: the dispatcher waits here until it stops (it treats a cancelled
+    // fetch as shutdown), rather than polling for nothing.
+    private static async Task<T> WithheldAsync<T>(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        throw new OperationCanceledException(cancellationToken);
+    }
 
     // Stops renewing and waits for a renewal in flight: the provider swaps the message's pop receipt on
     // each renewal, so completing concurrently with one could delete with a stale receipt.

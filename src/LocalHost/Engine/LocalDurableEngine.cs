@@ -21,41 +21,64 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
+    private readonly LocalDurableEngineOptions _options;
     private readonly AzureStorageOrchestrationService _storage;
     private readonly ActivityLockKeeper _activities;
     private readonly WebApplication _sidecar;
     private readonly GrpcChannel _channel;
-    private readonly IHost _worker;
+    private readonly IHost _client;
+    private IHost? _worker;
     private int _disposed;
 
     private LocalDurableEngine(
+        LocalDurableEngineOptions options,
         AzureStorageOrchestrationService storage,
         ActivityLockKeeper activities,
         WebApplication sidecar,
         GrpcChannel channel,
-        IHost worker)
+        IHost client)
     {
+        _options = options;
         _storage = storage;
         _activities = activities;
         _sidecar = sidecar;
         _channel = channel;
-        _worker = worker;
-        Client = worker.Services.GetRequiredService<DurableTaskClient>();
+        _client = client;
+        Client = client.Services.GetRequiredService<DurableTaskClient>();
     }
 
     /// <summary>Schedules, queries and awaits orchestration instances.</summary>
     public DurableTaskClient Client { get; }
 
-    /// <summary>The worker's services (those added through <see cref="LocalDurableEngineOptions.ConfigureServices"/>).</summary>
-    public IServiceProvider Services => _worker.Services;
+    /// <summary>What this engine runs; <see cref="EngineWork.None"/> until <see cref="StartWorkerAsync"/>.</summary>
+    public EngineWork Work => _activities.Work;
 
+    /// <summary>Opens the task hub and starts a worker that runs everything in it.</summary>
     public static async Task<LocalDurableEngine> StartAsync(
         LocalDurableEngineOptions options,
         Action<DurableTaskRegistry> registerTasks,
         CancellationToken cancellationToken = default)
     {
+        LocalDurableEngine engine = await OpenAsync(options, cancellationToken);
+        try
+        {
+            await engine.StartWorkerAsync(registerTasks, EngineWork.Everything, cancellationToken);
+            return engine;
+        }
+        catch
+        {
+            await engine.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the task hub with a client only: nothing in it advances until <see cref="StartWorkerAsync"/>,
+    /// so a command can look at the unfinished runs before any of them resumes.
+    /// </summary>
+    public static async Task<LocalDurableEngine> OpenAsync(LocalDurableEngineOptions options, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(registerTasks);
         options.Validate();
         ILoggerFactory loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
 
@@ -72,21 +95,46 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
 
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(loggerFactory);
-        options.ConfigureServices?.Invoke(builder.Services);
-        builder.Services.AddDurableTaskWorker(worker =>
-        {
-            worker.AddTasks(registerTasks);
-            worker.UseGrpc(channel);
-        });
         builder.Services.AddDurableTaskClient(client =>
         {
             client.UseGrpc(channel);
             client.RegisterDirectly();
         });
-        IHost worker = builder.Build();
-        await worker.StartAsync(cancellationToken);
+        IHost client = builder.Build();
+        await client.StartAsync(cancellationToken);
 
-        return new LocalDurableEngine(storage, activities, sidecar, channel, worker);
+        return new LocalDurableEngine(options, storage, activities, sidecar, channel, client);
+    }
+
+    /// <summary>
+    /// Connects a worker with <paramref name="registerTasks"/>: from now on the engine runs the task
+    /// hub's <paramref name="work"/>, unfinished runs included. Once per engine.
+    /// </summary>
+    public async Task StartWorkerAsync(Action<DurableTaskRegistry> registerTasks, EngineWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registerTasks);
+        if (work == EngineWork.None)
+        {
+            throw new ArgumentOutOfRangeException(nameof(work), work, "A worker takes some work.");
+        }
+
+        if (_worker is not null)
+        {
+            throw new InvalidOperationException("The engine's worker has already started.");
+        }
+
+        // The sidecar starts dispatching when the worker connects, so the work is set first.
+        _activities.Work = work;
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton(_options.LoggerFactory ?? NullLoggerFactory.Instance);
+        _options.ConfigureServices?.Invoke(builder.Services);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(registerTasks);
+            worker.UseGrpc(_channel);
+        });
+        _worker = builder.Build();
+        await _worker.StartAsync(cancellationToken);
     }
 
     /// <summary>
@@ -102,7 +150,12 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
 
         // Every step is bounded: on Ctrl+C the terminal signals Azurite too, so storage may already be
         // gone; whatever a step leaves undone (a lease, a message lock) expires on its own.
-        await BoundedAsync(token => _worker.StopAsync(token));
+        if (_worker is { } worker)
+        {
+            await BoundedAsync(token => worker.StopAsync(token));
+        }
+
+        await BoundedAsync(token => _client.StopAsync(token));
         await BoundedAsync(_ => _activities.AbandonAllAsync());
 
         // The sidecar stops the provider only once every dispatched work item has finished, which an
@@ -110,7 +163,8 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         await BoundedAsync(_ => _activities.StopOnceAsync());
         await BoundedAsync(token => _sidecar.StopAsync(token));
         await _sidecar.DisposeAsync();
-        _worker.Dispose();
+        _worker?.Dispose();
+        _client.Dispose();
         _channel.Dispose();
         _storage.Dispose();
     }

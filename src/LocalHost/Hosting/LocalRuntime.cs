@@ -9,9 +9,9 @@ using Microsoft.DurableTask.Client;
 namespace FedAvg.LocalHost.Hosting;
 
 /// <summary>
-/// What <c>serve</c> and <c>train</c> run on: the storage account, the FedAvg activities' runtime and
-/// the durable engine with the orchestration registered. Starting it resumes any run left unfinished
-/// in that storage.
+/// What the commands run on: the storage account, the FedAvg activities' runtime and the durable
+/// engine with the orchestration registered. Starting its work resumes any run left unfinished in
+/// that storage; opening it alone does not.
 /// </summary>
 internal sealed class LocalRuntime : IAsyncDisposable
 {
@@ -39,11 +39,31 @@ internal sealed class LocalRuntime : IAsyncDisposable
 
     public string StorageDescription => _storage.Description;
 
+    /// <summary>Storage and the engine's client, then a worker that resumes every unfinished run.</summary>
     /// <param name="dataFolder">A validated CIFAR-10 folder the user named, or null to look for one or download it.</param>
     /// <param name="download">Reports a download's progress, when one is needed.</param>
     public static async Task<LocalRuntime> StartAsync(string? dataFolder, IProgress<DownloadProgress>? download, CancellationToken cancellationToken)
     {
-        LocalStorage storage = await LocalStorage.OpenAsync(LocalStorage.DefaultFolder, cancellationToken);
+        LocalRuntime runtime = await OpenAsync(dataFolder, download, cancellationToken);
+        try
+        {
+            await runtime.StartWorkAsync(cancellationToken);
+            return runtime;
+        }
+        catch
+        {
+            await runtime.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Storage and the engine's client only: the task hub can be queried and runs scheduled, but
+    /// nothing runs until <see cref="StartWorkAsync"/> or <see cref="StartOrchestrationsOnlyAsync"/>.
+    /// </summary>
+    public static async Task<LocalRuntime> OpenAsync(string? dataFolder, IProgress<DownloadProgress>? download, CancellationToken cancellationToken)
+    {
+        LocalStorage storage = await LocalStorage.OpenAsync(LocalStorage.Folder, cancellationToken);
         FedAvgRuntime? runtime = null;
         try
         {
@@ -53,10 +73,8 @@ internal sealed class LocalRuntime : IAsyncDisposable
             {
                 ResolveDataDirectory = token => CifarDataResolver.ResolveAsync(dataFolder, Path.GetFullPath(DownloadFolder), download, token),
             });
-            FedAvgRuntime tasks = runtime;
-            var engine = await LocalDurableEngine.StartAsync(
+            var engine = await LocalDurableEngine.OpenAsync(
                 new LocalDurableEngineOptions(storage.ConnectionString) { LoggerFactory = EngineLogging.FromEnvironment() },
-                registry => FedAvgTasks.Register(registry, tasks),
                 cancellationToken);
             return new LocalRuntime(storage, blobs, runtime, engine);
         }
@@ -67,6 +85,17 @@ internal sealed class LocalRuntime : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Runs everything in the task hub from now on: new runs, and every unfinished one.</summary>
+    public Task StartWorkAsync(CancellationToken cancellationToken) =>
+        _engine.StartWorkerAsync(registry => FedAvgTasks.Register(registry, _runtime), EngineWork.Everything, cancellationToken);
+
+    /// <summary>
+    /// Advances orchestrations without running any activity here, so terminations take effect while
+    /// no run's training starts in this process.
+    /// </summary>
+    public Task StartOrchestrationsOnlyAsync(CancellationToken cancellationToken) =>
+        _engine.StartWorkerAsync(FedAvgTasks.RegisterOrchestrator, EngineWork.OrchestrationsOnly, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

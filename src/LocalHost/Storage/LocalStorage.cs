@@ -5,13 +5,16 @@ namespace FedAvg.LocalHost.Storage;
 
 /// <summary>
 /// The storage account the local host uses: <c>AzureWebJobsStorage</c> when set (as in the Functions
-/// app), else Azurite with its data in a folder. One fedavg process owns a folder's Azurite (a lock
+/// app), else Azurite with its data in a folder (<c>FEDAVG_STATE</c>, else ./.azurite). One fedavg process owns a folder's Azurite (a lock
 /// file says which); another fedavg on the same folder shares it instead of opening the files twice.
 /// </summary>
 internal sealed class LocalStorage : IAsyncDisposable
 {
     public const string ConnectionSetting = "AzureWebJobsStorage";
     public const string DefaultFolder = ".azurite";
+
+    /// <summary>Names the Azurite folder, so separate experiments (or a benchmark) keep separate task hubs.</summary>
+    public const string StateVariable = "FEDAVG_STATE";
 
     private const string LockFile = "fedavg.lock";
     private const string EndpointFile = "fedavg.endpoint";
@@ -34,6 +37,12 @@ internal sealed class LocalStorage : IAsyncDisposable
         _locks = locks ?? [];
         _folder = folder;
     }
+
+    /// <summary>The Azurite folder the commands use: <see cref="StateVariable"/> when set, else <see cref="DefaultFolder"/>.</summary>
+    public static string Folder =>
+        Environment.GetEnvironmentVariable(StateVariable) is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : DefaultFolder;
 
     public string ConnectionString { get; }
 

@@ -20,7 +20,11 @@ public sealed class CliUsageTests
     [InlineData("fedavg: --resume continues a run as it was requested; --rounds cannot change it", "train", "--resume", "abc", "--rounds", "3")]
     [InlineData("fedavg: unexpected argument 'now' for 'train' (see fedavg train --help)", "train", "now")]
     [InlineData("fedavg: predict needs an image file (fedavg predict IMAGE)", "predict")]
-    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench)", "fly")]
+    [InlineData("fedavg: --stop needs a value", "runs", "--stop")]
+    [InlineData("fedavg: --stop and --stop-unfinished do not combine", "runs", "--stop", "abc", "--stop-unfinished")]
+    [InlineData("fedavg: --json lists runs; it does not combine with --stop or --stop-unfinished", "runs", "--json", "--stop-unfinished")]
+    [InlineData("fedavg: unknown option --all for 'runs' (see fedavg runs --help)", "runs", "--all")]
+    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench, runs)", "fly")]
     public async Task Bad_command_line_exits_2_with_one_line_on_stderr(string expected, params string[] args)
     {
         var run = await CliRun.RunAsync(args);
@@ -116,6 +120,8 @@ public sealed class CliUsageTests
     [InlineData("--help")]
     [InlineData("train", "--help")]
     [InlineData("serve", "-h")]
+    [InlineData("runs", "--help")]
+    [InlineData("bench", "--help")]
     public async Task Help_exits_0_with_usage_on_stdout(params string[] args)
     {
         var run = await CliRun.RunAsync(args);

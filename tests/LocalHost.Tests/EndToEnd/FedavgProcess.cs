@@ -13,21 +13,29 @@ internal sealed class FedavgProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
-    private readonly string _workingDirectory;
+    private readonly string _stateFolder;
 
-    private FedavgProcess(Process process, string workingDirectory)
+    private FedavgProcess(Process process, string stateFolder)
     {
         _process = process;
-        _workingDirectory = workingDirectory;
+        _stateFolder = stateFolder;
     }
 
     public string Stdout { get; private set; } = string.Empty;
+
+    public string Stderr { get; private set; } = string.Empty;
 
     public IEnumerable<string> Lines => _lines;
 
     public int Id => _process.Id;
 
-    public static FedavgProcess Start(string workingDirectory, params string[] args)
+    public static FedavgProcess Start(string workingDirectory, params string[] args) => Launch(workingDirectory, null, args);
+
+    /// <summary>As <see cref="Start(string, string[])"/>, with FEDAVG_STATE set to <paramref name="stateFolder"/>.</summary>
+    public static FedavgProcess StartWithState(string workingDirectory, string stateFolder, params string[] args) =>
+        Launch(workingDirectory, stateFolder, args);
+
+    private static FedavgProcess Launch(string workingDirectory, string? stateFolder, string[] args)
     {
         var start = new ProcessStartInfo(RepoPaths.Fedavg)
         {
@@ -43,12 +51,19 @@ internal sealed class FedavgProcess : IAsyncDisposable
 
         start.Environment.Remove("AzureWebJobsStorage");
         start.Environment.Remove("DOTNET_PROCESSOR_COUNT");
+        start.Environment.Remove(LocalStorage.StateVariable);
+        if (stateFolder is not null)
+        {
+            start.Environment[LocalStorage.StateVariable] = stateFolder;
+        }
+
         start.Environment["FEDAVG_DATA"] = RepoPaths.CifarData;
         start.Environment["FEDAVG_AZURITE"] = Common.Storage.AzuriteServer.LocateExecutable();
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("fedavg did not start");
-        var child = new FedavgProcess(process, workingDirectory);
+        var child = new FedavgProcess(process, Path.GetFullPath(stateFolder ?? LocalStorage.DefaultFolder, workingDirectory));
         var stdout = new System.Text.StringBuilder();
+        var stderr = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -66,10 +81,18 @@ internal sealed class FedavgProcess : IAsyncDisposable
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is null)
             {
-                child.Add(e.Data);
+                return;
             }
+
+            lock (stderr)
+            {
+                stderr.AppendLine(e.Data);
+                child.Stderr = stderr.ToString();
+            }
+
+            child.Add(e.Data);
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -134,7 +157,7 @@ internal sealed class FedavgProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
-        foreach (int orphan in AzuriteProcesses.FindServing(Path.Combine(_workingDirectory, LocalStorage.DefaultFolder)))
+        foreach (int orphan in AzuriteProcesses.FindServing(_stateFolder))
         {
             await AzuriteProcesses.TerminateAsync(orphan, TimeSpan.FromSeconds(10));
         }

@@ -18,6 +18,7 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         ArgumentNullException.ThrowIfNull(input);
         var started = DateTimeOffset.UtcNow;
         var storage = runtime.Storage;
+        await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
         var transfer = Stopwatch.StartNew();
         var rejected = new List<ClientFailure>();
         var updates = new List<ClientUpdate>();

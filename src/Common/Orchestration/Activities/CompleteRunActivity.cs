@@ -11,6 +11,9 @@ public sealed class CompleteRunActivity(FedAvgRuntime runtime) : TaskActivity<Co
     {
         ArgumentNullException.ThrowIfNull(input);
         var result = input.Result;
+
+        // A stopped run must not become the model predict serves.
+        await RunStop.ThrowIfStoppedAsync(runtime.Storage, input.RunId).ConfigureAwait(false);
         await FedAvgStorage.UploadAsync(runtime.Storage.Runs, BlobNames.Result(input.RunId),
             s => JsonSerializer.Serialize(s, result, JsonDefaults.Options)).ConfigureAwait(false);
         var latest = new LatestModel(input.RunId, result.Rounds, result.Model, result.FinalModelBlob, result.FinalAccuracy, DateTimeOffset.UtcNow);

@@ -12,6 +12,7 @@ public sealed class EvaluateActivity(FedAvgRuntime runtime) : TaskActivity<Evalu
     {
         ArgumentNullException.ThrowIfNull(input);
         var started = DateTimeOffset.UtcNow;
+        await RunStop.ThrowIfStoppedAsync(runtime.Storage, input.RunId).ConfigureAwait(false);
         var test = await runtime.LoadShardAsync(runtime.Storage.Data, BlobNames.TestSet).ConfigureAwait(false);
         if (input.TestLimit is int limit)
         {
@@ -21,6 +22,7 @@ public sealed class EvaluateActivity(FedAvgRuntime runtime) : TaskActivity<Evalu
         var weights = await ModelBlobs.ReadAsync(runtime.Storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
         return await runtime.ComputeAsync(() =>
         {
+            await RunStop.ThrowIfStoppedAsync(runtime.Storage, input.RunId).ConfigureAwait(false);
             var computeStarted = DateTimeOffset.UtcNow;
             using var model = ModelCatalog.Create(input.Model, seed: 0);
             weights.CopyTo(model);

@@ -19,6 +19,7 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
         var request = input.Request;
         var storage = runtime.Storage;
         await storage.EnsureContainersAsync().ConfigureAwait(false);
+        await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
         string source = await DatasetImport.EnsureAsync(runtime, CancellationToken.None).ConfigureAwait(false);
         // The split holds the whole training set; once it returns, that memory is garbage.
         var (shards, trainSamples) = await SplitAsync(input).ConfigureAwait(false);

@@ -17,6 +17,7 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
         ArgumentNullException.ThrowIfNull(input);
         var started = DateTimeOffset.UtcNow;
         var storage = runtime.Storage;
+        await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
         var transfer = Stopwatch.StartNew();
         var shard = await runtime.LoadShardAsync(storage.Runs, input.ShardBlob).ConfigureAwait(false);
         var global = await ModelBlobs.ReadAsync(storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
@@ -24,6 +25,8 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
 
         var (update, trained) = await runtime.ComputeAsync(() =>
         {
+            // The wait for the CPU can be as long as another client's training: the run may have stopped since.
+            await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
             using var model = ModelCatalog.Create(input.Model, input.Seed);
             global.CopyTo(model);
             var result = LocalTrainer.Train(model, shard, new LocalTrainingOptions

@@ -1,0 +1,17 @@
+namespace FedAvg.LocalHost.Engine;
+
+/// <summary>What an engine takes off the task hub's queues and runs in this process.</summary>
+internal enum EngineWork
+{
+    /// <summary>Nothing: instances can be listed, started and terminated, but none advances here.</summary>
+    None,
+
+    /// <summary>
+    /// Orchestrations but no activity: a terminate takes effect and histories move on, yet no run's
+    /// training or evaluation executes here (what <c>fedavg runs --stop</c> needs).
+    /// </summary>
+    OrchestrationsOnly,
+
+    /// <summary>Orchestrations and activities: every unfinished run resumes here.</summary>
+    Everything,
+}
