@@ -32,12 +32,20 @@ public sealed class FedAvgRuntime : IDisposable
     /// Runs CPU-bound work once <see cref="ComputeGate"/> admits it, then returns the native memory it freed
     /// to the operating system, so the process stays at the size of one computation.
     /// </summary>
-    public async Task<T> ComputeAsync<T>(Func<T> work)
+    /// <param name="work">The computation.</param>
+    /// <param name="whenAdmitted">Runs first once admitted: the wait can be long, so a check for whether the work
+    /// is still wanted belongs here.</param>
+    public async Task<T> ComputeAsync<T>(Func<T> work, Func<Task>? whenAdmitted = null)
     {
         ArgumentNullException.ThrowIfNull(work);
         await ComputeGate.WaitAsync().ConfigureAwait(false);
         try
         {
+            if (whenAdmitted is not null)
+            {
+                await whenAdmitted().ConfigureAwait(false);
+            }
+
             return work();
         }
         finally

@@ -22,13 +22,12 @@ public sealed class EvaluateActivity(FedAvgRuntime runtime) : TaskActivity<Evalu
         var weights = await ModelBlobs.ReadAsync(runtime.Storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
         return await runtime.ComputeAsync(() =>
         {
-            await RunStop.ThrowIfStoppedAsync(runtime.Storage, input.RunId).ConfigureAwait(false);
             var computeStarted = DateTimeOffset.UtcNow;
             using var model = ModelCatalog.Create(input.Model, seed: 0);
             weights.CopyTo(model);
             var result = Evaluator.Evaluate(model, test);
             return new EvaluateResult((int)result.Samples, result.Accuracy, result.MeanLoss, result.PerClassAccuracy,
                 (DateTimeOffset.UtcNow - computeStarted).TotalSeconds, new ActivityTiming(started, DateTimeOffset.UtcNow));
-        }).ConfigureAwait(false);
+        }, whenAdmitted: () => RunStop.ThrowIfStoppedAsync(runtime.Storage, input.RunId)).ConfigureAwait(false);
     }
 }

@@ -25,8 +25,6 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
 
         var (update, trained) = await runtime.ComputeAsync(() =>
         {
-            // The wait for the CPU can be as long as another client's training: the run may have stopped since.
-            await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
             using var model = ModelCatalog.Create(input.Model, input.Seed);
             global.CopyTo(model);
             var result = LocalTrainer.Train(model, shard, new LocalTrainingOptions
@@ -40,7 +38,7 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
                 Seed = input.Seed,
             });
             return (ModelWeights.FromModule(model, input.Model), result);
-        }).ConfigureAwait(false);
+        }, whenAdmitted: () => RunStop.ThrowIfStoppedAsync(storage, input.RunId)).ConfigureAwait(false);
 
         transfer.Start();
         string blob = BlobNames.ClientUpdate(input.RunId, input.Round, input.Client);
