@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using FedAvg.Common.Models;
 
@@ -5,12 +6,20 @@ namespace FedAvg.Common.Aggregation;
 
 /// <summary>
 /// Federated averaging (McMahan et al., 2017): the new global model is the mean of the clients' weights, each
-/// client weighted by its number of training samples. Every update is checked before anything is averaged.
+/// client weighted by its number of training samples. Every update's layout is checked before anything is
+/// averaged; NaN and infinities are caught in the averaged result, which any of them would poison.
 /// </summary>
 public static class FedAvgAggregator
 {
+    /// <summary>
+    /// Floats per block. A block's running sum (16 KB) stays in L1 while every client's slice of it streams past,
+    /// so the sum is written to memory once instead of being read and written back once per client.
+    /// </summary>
+    internal const int BlockLength = 4096;
+
     /// <exception cref="AggregationException">
-    /// No updates, a non-positive sample count, a different architecture or tensor layout, or a NaN/infinite value.
+    /// No updates, a non-positive sample count, a different architecture or tensor layout, a NaN/infinite value, or
+    /// a weighted mean that overflows float32.
     /// </exception>
     public static ModelWeights Average(IReadOnlyList<ClientUpdate> updates)
     {
@@ -28,27 +37,61 @@ public static class FedAvgAggregator
         float[] shares = [.. updates.Select(u => (float)((double)u.Samples / totalSamples))];
         ModelWeights reference = updates[0].Weights;
         var averaged = new WeightTensor[reference.Tensors.Count];
+        bool allFinite = true;
         for (int t = 0; t < averaged.Length; t++)
         {
             WeightTensor layout = reference.Tensors[t];
-            averaged[t] = layout.IsFloat
-                ? WeightTensor.FromFloats(layout.Name, (long[])layout.Shape.Clone(), layout.Kind, WeightedMean(updates, t, shares))
-                : WeightTensor.FromIntegers(layout.Name, (long[])layout.Shape.Clone(), RoundedWeightedMean(updates, t, totalSamples));
+            if (layout.IsFloat)
+            {
+                float[] mean = GC.AllocateUninitializedArray<float>(layout.FloatData!.Length);
+                allFinite &= WeightedMean(updates, t, shares, mean);
+                averaged[t] = WeightTensor.FromFloats(layout.Name, (long[])layout.Shape.Clone(), layout.Kind, mean);
+            }
+            else
+            {
+                averaged[t] = WeightTensor.FromIntegers(layout.Name, (long[])layout.Shape.Clone(), RoundedWeightedMean(updates, t, totalSamples));
+            }
+        }
+
+        if (!allFinite)
+        {
+            throw NonFinite(updates, averaged);
         }
 
         return new ModelWeights(reference.Architecture, averaged);
     }
 
-    private static float[] WeightedMean(IReadOnlyList<ClientUpdate> updates, int tensor, float[] shares)
+    /// <summary>
+    /// Writes the weighted mean of one float tensor into <paramref name="mean"/>, block by block, and tells whether
+    /// all of it is finite. Every element goes through the same operations in the same order whatever the block
+    /// boundaries, so the result is bit-identical to one pass over the whole tensor per client.
+    /// </summary>
+    private static bool WeightedMean(IReadOnlyList<ClientUpdate> updates, int tensor, float[] shares, float[] mean)
     {
-        var accumulator = new float[updates[0].Weights.Tensors[tensor].ElementCount];
-        TensorPrimitives.Multiply(updates[0].Weights.Tensors[tensor].FloatData, shares[0], accumulator);
-        for (int c = 1; c < updates.Count; c++)
+        var inputs = new float[updates.Count][];
+        for (int c = 0; c < inputs.Length; c++)
         {
-            TensorPrimitives.MultiplyAdd(updates[c].Weights.Tensors[tensor].FloatData, shares[c], accumulator, accumulator);
+            inputs[c] = updates[c].Weights.Tensors[tensor].FloatData!;
         }
 
-        return accumulator;
+        bool finite = true;
+        for (int start = 0; start < mean.Length; start += BlockLength)
+        {
+            int length = Math.Min(BlockLength, mean.Length - start);
+            Span<float> block = mean.AsSpan(start, length);
+            TensorPrimitives.Multiply(inputs[0].AsSpan(start, length), shares[0], block);
+            for (int c = 1; c < inputs.Length; c++)
+            {
+                TensorPrimitives.MultiplyAdd(inputs[c].AsSpan(start, length), shares[c], block, block);
+            }
+
+            // Every share is > 0, so a NaN or infinity in any client's slice survives into the sum (Inf·w = Inf,
+            // Inf + −Inf = NaN). A finite sum therefore proves the inputs finite, and checking it while it is
+            // still in L1 spares a separate pass over every client's weights.
+            finite &= TensorPrimitives.IsFiniteAll<float>(block);
+        }
+
+        return finite;
     }
 
     /// <summary>
@@ -119,16 +162,46 @@ public static class FedAvgAggregator
             {
                 CheckLayout(reference, referenceClient!, weights, client);
             }
+        }
+    }
 
-            foreach (WeightTensor tensor in weights.Tensors)
+    /// <summary>
+    /// Explains a non-finite mean: the first NaN or infinity in client order, as a client whose training diverged;
+    /// failing that, the finite weights overflowed float32 when summed. That needs values near float.MaxValue and
+    /// shares whose float rounding adds up to more than 1, so it names no client.
+    /// </summary>
+    private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, WeightTensor[] averaged)
+    {
+        foreach (ClientUpdate update in updates)
+        {
+            foreach (WeightTensor tensor in update.Weights.Tensors)
             {
-                if (tensor.FloatData is { } values && !TensorPrimitives.IsFiniteAll<float>(values))
+                if (FirstNonFinite(tensor) is int at)
                 {
-                    int at = Array.FindIndex(values, v => !float.IsFinite(v));
-                    throw new AggregationException($"Client '{client}' sent {values[at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", client);
+                    return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
                 }
             }
         }
+
+        foreach (WeightTensor tensor in averaged)
+        {
+            if (FirstNonFinite(tensor) is int at)
+            {
+                return new AggregationException($"The weighted mean of tensor '{tensor.Name}' overflowed to {tensor.FloatData![at]} at index {at}, although every client sent finite values.", clientId: null);
+            }
+        }
+
+        throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
+    }
+
+    private static int? FirstNonFinite(WeightTensor tensor)
+    {
+        if (tensor.FloatData is not { } values || TensorPrimitives.IsFiniteAll<float>(values))
+        {
+            return null;
+        }
+
+        return Array.FindIndex(values, v => !float.IsFinite(v));
     }
 
     private static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
