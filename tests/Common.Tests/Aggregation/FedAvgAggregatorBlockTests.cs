@@ -76,9 +76,10 @@ public sealed class FedAvgAggregatorBlockTests
     [Fact]
     public void The_blocked_mean_is_bit_identical_to_one_scalar_pass_per_client()
     {
-        // The same float operations in the same order per element as a plain loop: block boundaries cannot change
-        // a bit, which is what keeps the global model reproducible run to run.
-        var updates = Clients(5, Length, seed: 4);
+        // The same float operations in the same order per element as a plain loop: block boundaries, vector width
+        // and threads cannot change a bit, which keeps the global model reproducible run to run. Nine clients: two
+        // passes of four clients each, then one on its own.
+        var updates = Clients(9, Length, seed: 4);
         double total = updates.Sum(u => u.Samples);
         float[] shares = [.. updates.Select(u => (float)(u.Samples / total))];
         var expected = new float[Length];
