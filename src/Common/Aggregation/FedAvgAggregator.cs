@@ -37,22 +37,17 @@ public static class FedAvgAggregator
         float[] shares = [.. updates.Select(u => (float)((double)u.Samples / totalSamples))];
         ModelWeights reference = updates[0].Weights;
         var averaged = new WeightTensor[reference.Tensors.Count];
-        var means = new float[averaged.Length][];
+        var means = new float[]?[averaged.Length];
         var inputs = new float[averaged.Length][][];
-        var blocks = new List<(int Tensor, int Start)>();
         for (int t = 0; t < averaged.Length; t++)
         {
             WeightTensor layout = reference.Tensors[t];
             if (layout.IsFloat)
             {
-                means[t] = GC.AllocateUninitializedArray<float>(layout.FloatData!.Length);
+                float[] mean = GC.AllocateUninitializedArray<float>(layout.FloatData!.Length);
+                means[t] = mean;
                 inputs[t] = [.. updates.Select(u => u.Weights.Tensors[t].FloatData!)];
-                for (int start = 0; start < means[t].Length; start += BlockLength)
-                {
-                    blocks.Add((t, start));
-                }
-
-                averaged[t] = WeightTensor.FromFloats(layout.Name, (long[])layout.Shape.Clone(), layout.Kind, means[t]);
+                averaged[t] = WeightTensor.FromFloats(layout.Name, (long[])layout.Shape.Clone(), layout.Kind, mean);
             }
             else
             {
@@ -60,30 +55,49 @@ public static class FedAvgAggregator
             }
         }
 
+        if (!WeightedMeans(means, inputs, shares))
+        {
+            throw NonFinite(updates, averaged);
+        }
+
+        return new ModelWeights(reference.Architecture, averaged);
+    }
+
+    /// <summary>
+    /// Fills each float tensor's mean (<paramref name="means"/>[t], null for integer tensors) from the clients'
+    /// tensors (<paramref name="inputs"/>[t]) and tells whether every mean is finite.
+    /// </summary>
+    private static bool WeightedMeans(float[]?[] means, float[][][] inputs, float[] shares)
+    {
+        var blocks = new List<(int Tensor, int Start)>();
+        for (int t = 0; t < means.Length; t++)
+        {
+            for (int start = 0; start < (means[t]?.Length ?? 0); start += BlockLength)
+            {
+                blocks.Add((t, start));
+            }
+        }
+
         // Blocks are fixed by the tensor, not by the thread count, and each is summed the same way on any thread,
-        // so the second core adds speed without changing a bit.
+        // so more cores add speed without changing a bit.
         bool allFinite = true;
         Parallel.For(0, blocks.Count, b =>
         {
             (int t, int start) = blocks[b];
-            Span<float> block = means[t].AsSpan(start, Math.Min(BlockLength, means[t].Length - start));
+            float[] mean = means[t]!;
+            Span<float> block = mean.AsSpan(start, Math.Min(BlockLength, mean.Length - start));
             WeightedBlockSum.Compute(block, inputs[t], shares, start);
 
-            // Every share is > 0, so a NaN or infinity in any client's slice survives into the sum (Inf·w = Inf,
-            // Inf + −Inf = NaN). A finite sum therefore proves the inputs finite, and checking it while it is
-            // still in L1 spares a separate pass over every client's weights.
+            // Every share is > 0 (at least 1/long.MaxValue), so a NaN or infinity in any client's slice survives
+            // into the sum (Inf·w = Inf, Inf + −Inf = NaN). A finite sum therefore proves the inputs finite, and
+            // checking it while it is still in L1 spares a separate pass over every client's weights.
             if (!TensorPrimitives.IsFiniteAll<float>(block))
             {
                 allFinite = false;
             }
         });
 
-        if (!allFinite)
-        {
-            throw NonFinite(updates, averaged);
-        }
-
-        return new ModelWeights(reference.Architecture, averaged);
+        return allFinite;
     }
 
     /// <summary>
