@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using FedAvg.Common.Models;
 
@@ -5,12 +6,20 @@ namespace FedAvg.Common.Aggregation;
 
 /// <summary>
 /// Federated averaging (McMahan et al., 2017): the new global model is the mean of the clients' weights, each
-/// client weighted by its number of training samples. Every update is checked before anything is averaged.
+/// client weighted by its number of training samples. Every update's layout is checked before anything is
+/// averaged; NaN and infinities are caught in the averaged result, which any of them would poison.
 /// </summary>
 public static class FedAvgAggregator
 {
+    /// <summary>
+    /// Floats per block (16 KB). A block's running sum stays in L1 while every client's slice of it streams past,
+    /// so the sum is written to memory once instead of being read and written back once per client.
+    /// </summary>
+    internal const int BlockLength = 4096;
+
     /// <exception cref="AggregationException">
-    /// No updates, a non-positive sample count, a different architecture or tensor layout, or a NaN/infinite value.
+    /// No updates, a non-positive sample count, a different architecture or tensor layout, a NaN/infinite value, or
+    /// a weighted mean that overflows float32.
     /// </exception>
     public static ModelWeights Average(IReadOnlyList<ClientUpdate> updates)
     {
@@ -28,27 +37,67 @@ public static class FedAvgAggregator
         float[] shares = [.. updates.Select(u => (float)((double)u.Samples / totalSamples))];
         ModelWeights reference = updates[0].Weights;
         var averaged = new WeightTensor[reference.Tensors.Count];
+        var means = new float[]?[averaged.Length];
+        var inputs = new float[averaged.Length][][];
         for (int t = 0; t < averaged.Length; t++)
         {
             WeightTensor layout = reference.Tensors[t];
-            averaged[t] = layout.IsFloat
-                ? WeightTensor.FromFloats(layout.Name, (long[])layout.Shape.Clone(), layout.Kind, WeightedMean(updates, t, shares))
-                : WeightTensor.FromIntegers(layout.Name, (long[])layout.Shape.Clone(), RoundedWeightedMean(updates, t, totalSamples));
+            if (layout.IsFloat)
+            {
+                float[] mean = GC.AllocateUninitializedArray<float>(layout.FloatData!.Length);
+                means[t] = mean;
+                inputs[t] = [.. updates.Select(u => u.Weights.Tensors[t].FloatData!)];
+                averaged[t] = WeightTensor.FromFloats(layout.Name, (long[])layout.Shape.Clone(), layout.Kind, mean);
+            }
+            else
+            {
+                averaged[t] = WeightTensor.FromIntegers(layout.Name, (long[])layout.Shape.Clone(), RoundedWeightedMean(updates, t, totalSamples));
+            }
+        }
+
+        if (!WeightedMeans(means, inputs, shares))
+        {
+            throw NonFinite(updates, averaged);
         }
 
         return new ModelWeights(reference.Architecture, averaged);
     }
 
-    private static float[] WeightedMean(IReadOnlyList<ClientUpdate> updates, int tensor, float[] shares)
+    /// <summary>
+    /// Fills each float tensor's mean (<paramref name="means"/>[t], null for integer tensors) from the clients'
+    /// tensors (<paramref name="inputs"/>[t]) and tells whether every mean is finite.
+    /// </summary>
+    private static bool WeightedMeans(float[]?[] means, float[][][] inputs, float[] shares)
     {
-        var accumulator = new float[updates[0].Weights.Tensors[tensor].ElementCount];
-        TensorPrimitives.Multiply(updates[0].Weights.Tensors[tensor].FloatData, shares[0], accumulator);
-        for (int c = 1; c < updates.Count; c++)
+        var blocks = new List<(int Tensor, int Start)>();
+        for (int t = 0; t < means.Length; t++)
         {
-            TensorPrimitives.MultiplyAdd(updates[c].Weights.Tensors[tensor].FloatData, shares[c], accumulator, accumulator);
+            for (int start = 0; start < (means[t]?.Length ?? 0); start += BlockLength)
+            {
+                blocks.Add((t, start));
+            }
         }
 
-        return accumulator;
+        // Blocks are fixed by the tensor, not by the thread count, and each is summed the same way on any thread,
+        // so more cores add speed without changing a bit.
+        bool allFinite = true;
+        Parallel.For(0, blocks.Count, b =>
+        {
+            (int t, int start) = blocks[b];
+            float[] mean = means[t]!;
+            Span<float> block = mean.AsSpan(start, Math.Min(BlockLength, mean.Length - start));
+            WeightedBlockSum.Compute(block, inputs[t], shares, start);
+
+            // Every share is > 0 (at least 1/long.MaxValue), so a NaN or infinity in any client's slice survives
+            // into the sum (Inf·w = Inf, Inf + −Inf = NaN). A finite sum therefore proves the inputs finite, and
+            // checking it while it is still in L1 spares a separate pass over every client's weights.
+            if (!TensorPrimitives.IsFiniteAll<float>(block))
+            {
+                allFinite = false;
+            }
+        });
+
+        return allFinite;
     }
 
     /// <summary>
@@ -119,16 +168,46 @@ public static class FedAvgAggregator
             {
                 CheckLayout(reference, referenceClient!, weights, client);
             }
+        }
+    }
 
-            foreach (WeightTensor tensor in weights.Tensors)
+    /// <summary>
+    /// Explains a non-finite mean: the first NaN or infinity in client order, as a client whose training diverged;
+    /// failing that, the finite weights overflowed float32 when summed. That needs values near float.MaxValue and
+    /// shares whose float rounding adds up to more than 1, so it names no client.
+    /// </summary>
+    private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, WeightTensor[] averaged)
+    {
+        foreach (ClientUpdate update in updates)
+        {
+            foreach (WeightTensor tensor in update.Weights.Tensors)
             {
-                if (tensor.FloatData is { } values && !TensorPrimitives.IsFiniteAll<float>(values))
+                if (FirstNonFinite(tensor) is int at)
                 {
-                    int at = Array.FindIndex(values, v => !float.IsFinite(v));
-                    throw new AggregationException($"Client '{client}' sent {values[at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", client);
+                    return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
                 }
             }
         }
+
+        foreach (WeightTensor tensor in averaged)
+        {
+            if (FirstNonFinite(tensor) is int at)
+            {
+                return new AggregationException($"The weighted mean of tensor '{tensor.Name}' overflowed to {tensor.FloatData![at]} at index {at}, although every client sent finite values.", clientId: null);
+            }
+        }
+
+        throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
+    }
+
+    private static int? FirstNonFinite(WeightTensor tensor)
+    {
+        if (tensor.FloatData is not { } values || TensorPrimitives.IsFiniteAll<float>(values))
+        {
+            return null;
+        }
+
+        return Array.FindIndex(values, v => !float.IsFinite(v));
     }
 
     private static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
