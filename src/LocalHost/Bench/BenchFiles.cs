@@ -19,9 +19,10 @@ internal static class BenchFiles
             AccuracyChart.Render([Series(result)], $"{result.Name}: test accuracy per round", "accuracy (%)", png);
         }
 
+        // The folder also holds other results (predict.json from the load test): only a run's file has rounds.
         var all = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
             .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), JsonDefaults.Options))
-            .Where(r => r is not null && r.Rounds.Count > 0)
+            .Where(r => r?.Rounds is { Count: > 0 })
             .Select(r => Series(r!))
             .Take(AccuracyChart.MaxSeries)
             .ToList();
