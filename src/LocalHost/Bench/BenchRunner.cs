@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using FedAvg.Common.Orchestration;
+using FedAvg.LocalHost.Runs;
 using Microsoft.DurableTask.Client;
 
 namespace FedAvg.LocalHost.Bench;
@@ -23,12 +24,9 @@ internal static class BenchRunner
         await progress.WriteLineAsync($"bench {name}: run {id}");
 
         var memory = new List<(double Resident, double Peak)>();
-        OrchestrationMetadata metadata;
-        while (true)
+        OrchestrationMetadata metadata = await RunWatcher.WatchAsync(client, id, PollInterval, async polled =>
         {
-            metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)
-                ?? throw new InvalidOperationException($"Run {id} disappeared from storage.");
-            var history = metadata.SerializedCustomStatus is null ? [] : metadata.ReadCustomStatusAs<RunStatus>()?.History ?? [];
+            var history = polled.SerializedCustomStatus is null ? [] : polled.ReadCustomStatusAs<RunStatus>()?.History ?? [];
             while (memory.Count < history.Count)
             {
                 memory.Add((ProcessMemory.ResidentMegabytes(), ProcessMemory.PeakResidentMegabytes()));
@@ -36,14 +34,7 @@ internal static class BenchRunner
                 await progress.WriteLineAsync(
                     $"bench {name}: round {round.Round}/{request.Rounds} accuracy {round.TestAccuracy:P2} in {round.WallSeconds:F0} s, rss {memory[^1].Resident:F0} MB");
             }
-
-            if (metadata.IsCompleted)
-            {
-                break;
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
-        }
+        }, cancellationToken);
 
         if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {

@@ -42,7 +42,11 @@ internal static class TrainCommand
         OrchestrationMetadata final;
         try
         {
-            final = await WatchAsync(runtime.Client, id, printer, cancellationToken);
+            final = await RunWatcher.WatchAsync(runtime.Client, id, PollInterval, metadata =>
+            {
+                printer.Show(metadata);
+                return Task.CompletedTask;
+            }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -101,22 +105,6 @@ internal static class TrainCommand
             await stderr.WriteLineAsync(
                 $"fedavg: warning: {others.Count} other unfinished run(s) resume alongside and share the machine " +
                 $"(fedavg runs lists them; fedavg runs {RunsCommand.StopUnfinished} stops them)");
-        }
-    }
-
-    private static async Task<OrchestrationMetadata> WatchAsync(DurableTaskClient client, string id, ProgressPrinter printer, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)
-                ?? throw new InvalidOperationException($"Run {id} disappeared from storage.");
-            printer.Show(metadata);
-            if (metadata.IsCompleted)
-            {
-                return metadata;
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
         }
     }
 
