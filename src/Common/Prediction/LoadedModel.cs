@@ -8,25 +8,25 @@ using static TorchSharp.torch;
 namespace FedAvg.Common.Prediction;
 
 /// <summary>
-/// A global model in evaluation mode, ready to classify single images. Concurrent requests each get their own
-/// replica of the module (at most <see cref="Lanes"/>), so they run side by side instead of queueing behind one
-/// forward pass; a replica costs one copy of the weights (2.5 MB for seed-cnn).
+/// A global model in evaluation mode, ready to classify single images. Forward passes run on the
+/// <see cref="InferenceThreads"/>, each with its own replica of the module (so at most one replica per thread), so
+/// concurrent requests run side by side instead of queueing behind one forward pass; a replica costs one copy of
+/// the weights (2.5 MB for seed-cnn).
 /// </summary>
 internal sealed class LoadedModel : IDisposable
 {
     private readonly ModelWeights _weights;
+    private readonly InferenceThreads _threads;
     private readonly ConcurrentBag<nn.Module<Tensor, Tensor>> _idle = [];
     private readonly ConcurrentQueue<nn.Module<Tensor, Tensor>> _all = new();
-    private readonly SemaphoreSlim _lanes;
 
-    public LoadedModel(ModelIdentity identity, string blob, ModelWeights weights, int lanes)
+    public LoadedModel(ModelIdentity identity, string blob, ModelWeights weights, InferenceThreads threads)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(lanes, 1);
+        ArgumentNullException.ThrowIfNull(threads);
         Identity = identity;
         Blob = blob;
-        Lanes = lanes;
         _weights = weights;
-        _lanes = new SemaphoreSlim(lanes);
+        _threads = threads;
         // Built now so a corrupt or mismatched state fails the load, not the first request.
         _idle.Add(CreateReplica());
     }
@@ -35,37 +35,12 @@ internal sealed class LoadedModel : IDisposable
 
     public string Blob { get; }
 
-    /// <summary>How many forward passes may run at once.</summary>
-    public int Lanes { get; }
-
-    /// <summary>Replicas built so far; never more than <see cref="Lanes"/>.</summary>
+    /// <summary>Replicas built so far; never more than the inference threads.</summary>
     internal int Replicas => _all.Count;
 
-    public async Task<Prediction> PredictAsync(byte[] pixels, CancellationToken cancellationToken)
+    public async Task<Prediction> PredictAsync(byte[] pixels)
     {
-        float[] probabilities;
-        await _lanes.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // A module's buffers are not shared across threads: each lane holds a replica exclusively.
-            var module = _idle.TryTake(out var idle) ? idle : CreateReplica();
-            try
-            {
-                using var scope = NewDisposeScope();
-                using var noGrad = no_grad();
-                var input = CifarNormalization.ToTensor(pixels);
-                probabilities = nn.functional.softmax(module.forward(input), 1).data<float>().ToArray();
-            }
-            finally
-            {
-                _idle.Add(module);
-            }
-        }
-        finally
-        {
-            _lanes.Release();
-        }
-
+        float[] probabilities = await _threads.RunAsync(() => Forward(pixels)).ConfigureAwait(false);
         int best = Array.IndexOf(probabilities, probabilities.Max());
         var names = CifarClasses.Names;
         var byLabel = new Dictionary<string, double>(names.Count);
@@ -83,8 +58,23 @@ internal sealed class LoadedModel : IDisposable
         {
             module.Dispose();
         }
+    }
 
-        _lanes.Dispose();
+    private float[] Forward(byte[] pixels)
+    {
+        // A module's buffers are not shared across threads: each inference thread holds a replica exclusively.
+        var module = _idle.TryTake(out var idle) ? idle : CreateReplica();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var input = CifarNormalization.ToTensor(pixels);
+            return nn.functional.softmax(module.forward(input), 1).data<float>().ToArray();
+        }
+        finally
+        {
+            _idle.Add(module);
+        }
     }
 
     private nn.Module<Tensor, Tensor> CreateReplica()

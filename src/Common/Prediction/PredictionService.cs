@@ -21,6 +21,7 @@ public sealed class PredictionService(FedAvgStorage storage, int? lanes = null) 
 
     private readonly ConcurrentDictionary<string, Cached> _models = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1);
+    private InferenceThreads? _threads;
     private readonly int _lanes = lanes is null ? Environment.ProcessorCount
         : lanes >= 1 ? lanes.Value : throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "At least one prediction must be allowed to run.");
 
@@ -28,7 +29,7 @@ public sealed class PredictionService(FedAvgStorage storage, int? lanes = null) 
     {
         ArgumentNullException.ThrowIfNull(pixels);
         var model = await GetModelAsync(runId ?? LatestKey, cancellationToken).ConfigureAwait(false);
-        return await model.PredictAsync(pixels, cancellationToken).ConfigureAwait(false);
+        return await model.PredictAsync(pixels).ConfigureAwait(false);
     }
 
     public void Dispose()
@@ -39,6 +40,7 @@ public sealed class PredictionService(FedAvgStorage storage, int? lanes = null) 
         }
 
         _loading.Dispose();
+        _threads?.Dispose();
     }
 
     private async Task<LoadedModel> GetModelAsync(string key, CancellationToken cancellationToken)
@@ -66,7 +68,7 @@ public sealed class PredictionService(FedAvgStorage storage, int? lanes = null) 
             }
 
             var weights = await ModelBlobs.ReadAsync(storage.Models, blob, cancellationToken).ConfigureAwait(false);
-            var model = new LoadedModel(new ModelIdentity(runId, round, weights.Architecture), blob, weights, _lanes);
+            var model = new LoadedModel(new ModelIdentity(runId, round, weights.Architecture), blob, weights, _threads ??= new InferenceThreads(_lanes));
             // The replaced model may still be answering a request; let the finaliser release it.
             _models[key] = new Cached(model, DateTime.UtcNow);
             return model;

@@ -17,17 +17,19 @@ public sealed class LoadedModelTests
     {
         ModelWeights weights = TrainedLookingWeights();
         byte[][] images = [.. Enumerable.Range(0, 24).Select(Image)];
-        using var sequential = new LoadedModel(Identity, "blob", weights, lanes: 1);
+        using var oneThread = new InferenceThreads(1);
+        using var sequential = new LoadedModel(Identity, "blob", weights, oneThread);
         var expected = new List<IReadOnlyDictionary<string, double>>();
         foreach (byte[] image in images)
         {
-            expected.Add((await sequential.PredictAsync(image, default)).Probabilities);
+            expected.Add((await sequential.PredictAsync(image)).Probabilities);
         }
 
-        using var model = new LoadedModel(Identity, "blob", weights, lanes);
+        using var threads = new InferenceThreads(lanes);
+        using var model = new LoadedModel(Identity, "blob", weights, threads);
         var answers = new PredictionResult[images.Length * 4];
         await Parallel.ForAsync(0, answers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            answers[i] = await model.PredictAsync(images[i % images.Length], ct));
+            answers[i] = await model.PredictAsync(images[i % images.Length]));
 
         for (int i = 0; i < answers.Length; i++)
         {
@@ -38,11 +40,31 @@ public sealed class LoadedModelTests
     }
 
     [Fact]
+    public void Inference_runs_torch_on_one_thread_and_leaves_the_default_of_other_threads_alone()
+    {
+        int before = OnFreshThread(TorchSharp.torch.get_num_threads);
+
+        using var threads = new InferenceThreads(2);
+
+        Assert.Equal(1, threads.ObservedTorchThreads);
+        Assert.Equal(before, OnFreshThread(TorchSharp.torch.get_num_threads));
+    }
+
+    [Fact]
     public void Zero_lanes_is_refused_when_the_service_is_built()
     {
         var storage = FedAvgStorage.FromConnectionString("UseDevelopmentStorage=true");
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new PredictionService(storage, lanes: 0));
+    }
+
+    private static int OnFreshThread(Func<int> read)
+    {
+        int value = 0;
+        var thread = new Thread(() => value = read());
+        thread.Start();
+        thread.Join();
+        return value;
     }
 
     private static ModelWeights TrainedLookingWeights()
