@@ -10,6 +10,7 @@ namespace FedAvg.Common.Orchestration;
 public sealed class FedAvgRuntime : IDisposable
 {
     private readonly DatasetCache _cache;
+    private readonly CancellationTokenSource _stopping = new();
 
     public FedAvgRuntime(FedAvgStorage storage, FedAvgRuntimeOptions options)
     {
@@ -24,6 +25,9 @@ public sealed class FedAvgRuntime : IDisposable
     public FedAvgStorage Storage { get; }
 
     public FedAvgRuntimeOptions Options { get; }
+
+    /// <summary>Cancelled by <see cref="StopComputationsAsync"/>: long computations (training) stop at their next batch.</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Admits CPU-bound work; see <see cref="FedAvgRuntimeOptions.MaxConcurrentComputations"/>.</summary>
     public SemaphoreSlim ComputeGate { get; }
@@ -41,6 +45,7 @@ public sealed class FedAvgRuntime : IDisposable
         await ComputeGate.WaitAsync().ConfigureAwait(false);
         try
         {
+            _stopping.Token.ThrowIfCancellationRequested();
             if (whenAdmitted is not null)
             {
                 await whenAdmitted().ConfigureAwait(false);
@@ -53,6 +58,30 @@ public sealed class FedAvgRuntime : IDisposable
             NativeHeap.Trim();
             ComputeGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Cancels what is computing and waits until nothing is, admitting nothing new: a host that exits while torch
+    /// still runs on another thread crashes (SIGSEGV) as the native library is torn down under it. Call it after
+    /// the durable worker has stopped, so a cancelled activity's failure reaches no one and the activity runs
+    /// again when the run resumes.
+    /// </summary>
+    /// <returns>Whether everything stopped within <paramref name="timeout"/>.</returns>
+    public async Task<bool> StopComputationsAsync(TimeSpan timeout)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        var deadline = DateTime.UtcNow + timeout;
+        for (int slot = 0; slot < Math.Max(1, Options.MaxConcurrentComputations); slot++)
+        {
+            // The slots are kept: whatever still waits for the CPU is never admitted.
+            TimeSpan left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await ComputeGate.WaitAsync(left).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Reads a shard blob, from memory when this process has read it before (shards never change).</summary>
@@ -69,6 +98,7 @@ public sealed class FedAvgRuntime : IDisposable
 
     public void Dispose()
     {
+        _stopping.Dispose();
         ComputeGate.Dispose();
     }
 }

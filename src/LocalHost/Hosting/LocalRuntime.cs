@@ -99,7 +99,9 @@ internal sealed class LocalRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The worker first, so an activity cancelled below reports to no one and runs again on resume.
         await _engine.DisposeAsync();
+        await _runtime.StopComputationsAsync(TimeSpan.FromSeconds(30));
         Predictions.Dispose();
         _runtime.Dispose();
         await _storage.DisposeAsync();

@@ -36,7 +36,7 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
                 WeightDecay = input.WeightDecay,
                 Augment = input.Augmentation,
                 Seed = input.Seed,
-            });
+            }, cancellationToken: runtime.Stopping);
             return (ModelWeights.FromModule(model, input.Model), result);
         }, whenAdmitted: () => RunStop.ThrowIfStoppedAsync(storage, input.RunId)).ConfigureAwait(false);
 
