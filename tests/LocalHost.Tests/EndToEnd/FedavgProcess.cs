@@ -64,39 +64,28 @@ internal sealed class FedavgProcess : IAsyncDisposable
         var child = new FedavgProcess(process, Path.GetFullPath(stateFolder ?? LocalStorage.DefaultFolder, workingDirectory));
         var stdout = new System.Text.StringBuilder();
         var stderr = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (stdout)
-            {
-                stdout.AppendLine(e.Data);
-                child.Stdout = stdout.ToString();
-            }
-
-            child.Add(e.Data);
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (stderr)
-            {
-                stderr.AppendLine(e.Data);
-                child.Stderr = stderr.ToString();
-            }
-
-            child.Add(e.Data);
-        };
+        process.OutputDataReceived += Collect(stdout, text => child.Stdout = text);
+        process.ErrorDataReceived += Collect(stderr, text => child.Stderr = text);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+
+        // Each stream keeps its whole text, and every line also goes to the child's merged log.
+        DataReceivedEventHandler Collect(System.Text.StringBuilder buffer, Action<string> publish) => (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (buffer)
+            {
+                buffer.AppendLine(e.Data);
+                publish(buffer.ToString());
+            }
+
+            child.Add(e.Data);
+        };
     }
 
     /// <summary>Waits for a line (stdout or stderr) that matches; fails with everything printed so far.</summary>
