@@ -12,13 +12,18 @@ public sealed class FedAvgRuntime : IDisposable
     private readonly DatasetCache _cache;
     private readonly CancellationTokenSource _stopping = new();
 
+    // Private, so no computation can skip the heap trim or slip past a stop.
+    private readonly SemaphoreSlim _computeGate;
+    private readonly int _computeSlots;
+
     public FedAvgRuntime(FedAvgStorage storage, FedAvgRuntimeOptions options)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(options);
         Storage = storage;
         Options = options;
-        ComputeGate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentComputations));
+        _computeSlots = Math.Max(1, options.MaxConcurrentComputations);
+        _computeGate = new SemaphoreSlim(_computeSlots);
         _cache = new DatasetCache(options.CacheBytes);
     }
 
@@ -29,11 +34,8 @@ public sealed class FedAvgRuntime : IDisposable
     /// <summary>Cancelled by <see cref="StopComputationsAsync"/>: long computations (training) stop at their next batch.</summary>
     public CancellationToken Stopping => _stopping.Token;
 
-    /// <summary>Admits CPU-bound work; see <see cref="FedAvgRuntimeOptions.MaxConcurrentComputations"/>.</summary>
-    public SemaphoreSlim ComputeGate { get; }
-
     /// <summary>
-    /// Runs CPU-bound work once <see cref="ComputeGate"/> admits it, then returns the native memory it freed
+    /// Runs CPU-bound work once one of <see cref="FedAvgRuntimeOptions.MaxConcurrentComputations"/> slots admits it, then returns the native memory it freed
     /// to the operating system, so the process stays at the size of one computation.
     /// </summary>
     /// <param name="work">The computation.</param>
@@ -42,7 +44,7 @@ public sealed class FedAvgRuntime : IDisposable
     public async Task<T> ComputeAsync<T>(Func<T> work, Func<Task>? whenAdmitted = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await ComputeGate.WaitAsync().ConfigureAwait(false);
+        await _computeGate.WaitAsync().ConfigureAwait(false);
         try
         {
             _stopping.Token.ThrowIfCancellationRequested();
@@ -56,7 +58,7 @@ public sealed class FedAvgRuntime : IDisposable
         finally
         {
             NativeHeap.Trim();
-            ComputeGate.Release();
+            _computeGate.Release();
         }
     }
 
@@ -71,11 +73,11 @@ public sealed class FedAvgRuntime : IDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         var deadline = DateTime.UtcNow + timeout;
-        for (int slot = 0; slot < Math.Max(1, Options.MaxConcurrentComputations); slot++)
+        for (int slot = 0; slot < _computeSlots; slot++)
         {
             // The slots are kept: whatever still waits for the CPU is never admitted.
             TimeSpan left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || !await ComputeGate.WaitAsync(left).ConfigureAwait(false))
+            if (left <= TimeSpan.Zero || !await _computeGate.WaitAsync(left).ConfigureAwait(false))
             {
                 return false;
             }
@@ -99,6 +101,6 @@ public sealed class FedAvgRuntime : IDisposable
     public void Dispose()
     {
         _stopping.Dispose();
-        ComputeGate.Dispose();
+        _computeGate.Dispose();
     }
 }
