@@ -25,23 +25,15 @@ internal static class RunStopper
     /// <summary>The run once it has finished, or null if it still has not after <paramref name="patience"/>.</summary>
     public static async Task<OrchestrationMetadata?> WaitAsync(DurableTaskClient client, string id, TimeSpan patience, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(patience);
+        try
         {
-            var run = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)
-                ?? throw new InvalidOperationException($"Run {id} disappeared from storage.");
-            if (run.IsCompleted)
-            {
-                return run;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                return null;
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
+            return await RunWatcher.WatchAsync(client, id, PollInterval, _ => Task.CompletedTask, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 }
