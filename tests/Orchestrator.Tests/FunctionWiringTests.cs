@@ -9,6 +9,7 @@ public sealed class FunctionWiringTests
     [InlineData("Train", "train", "post", "Function")]
     [InlineData("GetRun", "runs/{id}", "get", "Function")]
     [InlineData("Predict", "predict", "post", "Anonymous")]
+    [InlineData("TrainSchema", "train/schema", "get", "Anonymous")]
     public void Http_functions_have_their_route_methods_and_auth_level(string name, string route, string method, string authLevel)
     {
         var trigger = FunctionMetadata.Trigger(name);
@@ -55,7 +56,7 @@ public sealed class FunctionWiringTests
         var names = FunctionMetadata.All.Select(f => f.GetProperty("name").GetString()).Order().ToArray();
 
         Assert.Equal(
-            new[] { "Aggregate", "CompleteRun", "Evaluate", "FedAvgRun", "GetRun", "Predict", "PrepareRun", "Train", "TrainClient" },
+            new[] { "Aggregate", "CompleteRun", "Evaluate", "FedAvgRun", "GetRun", "Predict", "PrepareRun", "Train", "TrainClient", "TrainSchema" },
             names);
     }
 }

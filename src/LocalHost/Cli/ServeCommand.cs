@@ -1,3 +1,4 @@
+using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
 using FedAvg.LocalHost.Runs;
 using FedAvg.LocalHost.Serve;
@@ -31,7 +32,8 @@ internal static class ServeCommand
         }
 
         await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
-        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions);
+        var labels = TrainingLabels.From(runtime.Blobs, _ => Task.FromResult(runtime.DataFolder));
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, labels);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -64,7 +64,7 @@ internal static class TrainCommand
         }
 
         RunResult result = final.ReadOutputAs<RunResult>() ?? throw new InvalidOperationException($"Run {id} completed without a result.");
-        TrainingRequest asRun = final.ReadInputAs<TrainingRequest>() ?? Presets.Reference;
+        TrainingRequest asRun = final.ReadInputAs<TrainingRequest>() ?? Presets.Default.Request;
         string folder = Path.Combine(args.RunsFolder, id);
         RunReport report = await RunArtifacts.WriteAsync(folder, id, asRun, result, runtime.Blobs, cancellationToken);
         if (args.Json)

@@ -22,9 +22,10 @@ internal sealed class LocalRuntime : IAsyncDisposable
     private readonly FedAvgRuntime _runtime;
     private readonly LocalDurableEngine _engine;
 
-    private LocalRuntime(LocalStorage storage, FedAvgStorage blobs, FedAvgRuntime runtime, LocalDurableEngine engine)
+    private LocalRuntime(LocalStorage storage, FedAvgStorage blobs, FedAvgRuntime runtime, LocalDurableEngine engine, string? dataFolder)
     {
         _storage = storage;
+        DataFolder = dataFolder;
         Blobs = blobs;
         _runtime = runtime;
         _engine = engine;
@@ -38,6 +39,12 @@ internal sealed class LocalRuntime : IAsyncDisposable
     public PredictionService Predictions { get; }
 
     public string StorageDescription => _storage.Description;
+
+    /// <summary>The CIFAR-10 folder a run would import: the one named or found; null when it would be downloaded.</summary>
+    public string? DataFolder { get; }
+
+    /// <summary>The CIFAR-10 folder a run imports, downloading the data set first when there is none.</summary>
+    public Task<string> ResolveDataAsync(CancellationToken cancellationToken) => _runtime.Options.ResolveDataDirectory(cancellationToken);
 
     /// <summary>Storage and the engine's client, then a worker that resumes every unfinished run.</summary>
     /// <param name="dataFolder">A validated CIFAR-10 folder the user named, or null to look for one or download it.</param>
@@ -76,7 +83,7 @@ internal sealed class LocalRuntime : IAsyncDisposable
             var engine = await LocalDurableEngine.OpenAsync(
                 new LocalDurableEngineOptions(storage.ConnectionString) { LoggerFactory = EngineLogging.FromEnvironment() },
                 cancellationToken);
-            return new LocalRuntime(storage, blobs, runtime, engine);
+            return new LocalRuntime(storage, blobs, runtime, engine, dataFolder);
         }
         catch
         {

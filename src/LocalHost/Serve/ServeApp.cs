@@ -15,7 +15,8 @@ namespace FedAvg.LocalHost.Serve;
 internal static class ServeApp
 {
     /// <param name="predictions">Null leaves out <c>/api/predict</c> (hosts without trained models, tests).</param>
-    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null)
+    /// <param name="labels">What <c>POST /api/train</c> checks a request's partition against; null: no such check.</param>
+    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null, TrainingLabels? labels = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "fedavg" });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
@@ -26,6 +27,7 @@ internal static class ServeApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton(labels ?? TrainingLabels.None);
         if (predictions is not null)
         {
             builder.Services.AddSingleton(predictions);
@@ -51,9 +53,9 @@ internal static class ServeApp
     private static void MapFedAvg(WebApplication app, bool predict)
     {
         var api = app.MapGroup("/api").WithTags("FedAvg");
-        api.MapPost("/train", (HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken) =>
-                TrainEndpoint.HandleAsync(request, client, id => LocalManagementUrls.For(request, id), cancellationToken))
-            .WithSummary("Start a training run (JSON TrainingRequest; an empty body is the reference experiment)")
+        api.MapPost("/train", (HttpRequest request, DurableTaskClient client, TrainingLabels labels, CancellationToken cancellationToken) =>
+                TrainEndpoint.HandleAsync(request, client, labels, id => LocalManagementUrls.For(request, id), cancellationToken))
+            .WithSummary($"Start a training run (JSON TrainingRequest; an empty body is the {Presets.Default.Name} preset)")
             .Accepts<TrainingRequest>("application/json")
             .Produces<ManagementUrls>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();

@@ -12,11 +12,12 @@ internal static class TrainingRequestBuilder
     public static TrainingRequest Build(TrainArguments args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (!Presets.All.TryGetValue(args.Preset, out TrainingRequest? preset))
+        if (!Presets.All.TryGetValue(args.Preset, out Preset? named))
         {
             throw new UsageException($"{TrainFlags.Preset} must be one of {string.Join(", ", Presets.All.Keys)}");
         }
 
+        var preset = named.Request;
         var request = preset with
         {
             Rounds = args.Rounds ?? preset.Rounds,
