@@ -19,12 +19,19 @@ public sealed class AzuriteServer : IAsyncDisposable
     private AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
+        ProcessId = process.Id;
+        Exited = process.WaitForExitAsync();
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
     }
 
     public int BlobPort { get; }
+
+    public int ProcessId { get; }
+
+    /// <summary>Completes when the Azurite process has exited, whether stopped here or not.</summary>
+    public Task Exited { get; }
 
     public int QueuePort { get; }
 

@@ -18,6 +18,8 @@ internal sealed class LocalRuntime : IAsyncDisposable
     /// <summary>Where a downloaded CIFAR-10 goes: ./data/cifar-10-batches-bin is then found next time.</summary>
     public const string DownloadFolder = "data";
 
+    private static readonly TimeSpan LossNoticed = TimeSpan.FromSeconds(2);
+
     private readonly LocalStorage _storage;
     private readonly FedAvgRuntime _runtime;
     private readonly LocalDurableEngine _engine;
@@ -91,6 +93,44 @@ internal sealed class LocalRuntime : IAsyncDisposable
             await storage.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="work"/>, unless the storage goes away first: then the work is cancelled and a
+    /// <see cref="StorageLostException"/> says so at once, rather than after the requests' retries.
+    /// </summary>
+    public async Task<T> WhileStorageAnswersAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<T> running = work(cancel.Token);
+        Task<string> lost = _storage.Lost;
+        if (await Task.WhenAny(running, lost) == running)
+        {
+            // Work that failed because the emulator died may notice before the process exit does.
+            if (running.IsFaulted)
+            {
+                await Task.WhenAny(lost, Task.Delay(LossNoticed, CancellationToken.None));
+            }
+
+            if (!_storage.IsLost)
+            {
+                return await running;
+            }
+        }
+
+        await cancel.CancelAsync();
+        try
+        {
+            await running;
+        }
+#pragma warning disable CA1031 // The storage's loss is the reason; what the cut-off work threw follows from it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        throw new StorageLostException(await lost);
     }
 
     /// <summary>Runs everything in the task hub from now on: new runs, and every unfinished one.</summary>

@@ -59,7 +59,7 @@ internal static class RunQueries
             status?.Round,
             status?.History.Count ?? 0,
             last?.TestAccuracy,
-            run.FailureDetails?.ErrorMessage);
+            RunFailure.Reason(run.FailureDetails));
     }
 
     // A run written by another version may not read as today's types; it is still listed, without details.

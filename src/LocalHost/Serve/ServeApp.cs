@@ -38,7 +38,7 @@ internal static class ServeApp
             document.Info.Title = "FedAvg on CIFAR-10";
             document.Info.Description = "Federated averaging as a durable orchestration: the same API as the Functions app.";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer(TrainingRequestOpenApi.ApplyAsync));
 
         WebApplication app = builder.Build();
         app.MapOpenApi();
@@ -59,6 +59,9 @@ internal static class ServeApp
             .Accepts<TrainingRequest>("application/json")
             .Produces<ManagementUrls>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
+        api.MapGet("/train/schema", TrainSchemaEndpoint.Handle)
+            .WithSummary("The JSON Schema of a training request: fields, defaults, ranges, help, CLI options and presets")
+            .Produces(StatusCodes.Status200OK, contentType: TrainSchemaEndpoint.ContentType);
         api.MapGet("/runs/{id}", (string id, DurableTaskClient client, CancellationToken cancellationToken) =>
                 RunEndpoint.HandleAsync(id, client, cancellationToken))
             .WithSummary("A run's status, progress and result")
