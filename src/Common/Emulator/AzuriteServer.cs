@@ -94,7 +94,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var server = new AzuriteServer(process, blobPort, queuePort, tablePort);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // Node takes its time on a busy machine (a shared 2-core box starts it in ~1 s idle, 30+ s loaded).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (!(await IsListeningAsync(blobPort).ConfigureAwait(false)
             && await IsListeningAsync(queuePort).ConfigureAwait(false)
             && await IsListeningAsync(tablePort).ConfigureAwait(false)))

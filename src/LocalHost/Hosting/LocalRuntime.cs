@@ -113,7 +113,8 @@ internal sealed class LocalRuntime : IAsyncDisposable
                 await Task.WhenAny(lost, Task.Delay(LossNoticed, CancellationToken.None));
             }
 
-            if (!_storage.IsLost)
+            // Ctrl+C reaches the terminal's Azurite too: a stop asked for is a stop, not a loss.
+            if (!_storage.IsLost || cancellationToken.IsCancellationRequested)
             {
                 return await running;
             }

@@ -43,6 +43,19 @@ public sealed class RequestFieldsEverywhereTests
         }
     }
 
+    [Fact]
+    public void The_readme_names_every_field_with_its_options()
+    {
+        string readme = File.ReadAllText(Path.Combine(EndToEnd.RepoPaths.Root, "README.md"));
+        var fields = TrainingRequestFields.All.Select(f => (f.Name, Options: f.CliAliases.Prepend(f.CliName)));
+
+        Assert.All(fields, field =>
+        {
+            string row = readme.Split('\n').FirstOrDefault(line => line.StartsWith($"| `{field.Name}` |", StringComparison.Ordinal)) ?? string.Empty;
+            Assert.All(field.Options, option => Assert.Contains($"`{option}`", row, StringComparison.Ordinal));
+        });
+    }
+
     // The OpenAPI document of the running fedavg serve app, as a client reads it.
     private static async Task<Dictionary<string, JsonElement>> OpenApiRequestPropertiesAsync()
     {
