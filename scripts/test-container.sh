@@ -162,14 +162,23 @@ start_container() { # name: runs the image on the state volume, waits until it s
     sleep 1
   done
 }
-json() { python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
-predict_checks='"ok" if d["label"] in ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck") and abs(sum(d["probabilities"].values()) - 1) < 0.01 and d["model"]["runId"] == sys.argv[1] else "bad: " + json.dumps(d)'
-predict() { # run id: posts the PNG, checks the answer
-  local answer
-  answer=$(curl -fsS --max-time 60 -F "image=@$png;type=image/png" "$api/api/predict") || fail "POST /api/predict failed"
-  [[ "$(python3 -c "import json, sys; d = json.loads(sys.argv[2]); print($predict_checks)" "$1" "$answer")" == ok ]] \
-    || fail "POST /api/predict answered $answer"
-  say "predict: $(json 'd["label"] + " from run " + d["model"]["runId"] + " round " + str(d["model"]["round"])' <<<"$answer")"
+# request WHAT CURL-ARGS...: the answer in $code and $body; fails with both unless it is 2xx.
+request() {
+  local what=$1 out
+  shift
+  out=$(curl -sS --max-time 60 -w '\n%{http_code}' "$@") || fail "$what: no answer from $api"
+  body=${out%$'\n'*}
+  code=${out##*$'\n'}
+  [[ "$code" == 2?? ]] || fail "$what answered $code: ${body:0:400}"
+}
+field() { python3 -c "import json, sys; d = json.loads(sys.argv[1]); print($1)" "$body"; }
+run_status() { request "GET /api/runs/$id" "$api/api/runs/$id"; status=$(field 'd["runtimeStatus"]'); }
+predict() { # checks the answer: a CIFAR-10 class, probabilities summing to 1, the model of run $id
+  request "POST /api/predict" -F "image=@$png;type=image/png" "$api/api/predict"
+  [[ "$(field '"ok" if d["label"] in ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
+    and abs(sum(d["probabilities"].values()) - 1) < 0.01 and d["model"]["runId"] == "'"$id"'" else "bad"')" == ok ]] \
+    || fail "POST /api/predict answered ${body:0:400}"
+  say "predict: $(field 'd["label"] + " from run " + d["model"]["runId"] + " round " + str(d["model"]["round"])')"
 }
 
 pod volume create "$volume" >/dev/null
@@ -181,22 +190,21 @@ in_image=$(pod exec fedavg-test-$$-a sha256sum /app/libLibTorchSharp.so | cut -d
 [[ "$in_image" == "$(sha256sum "$cache/context/app/libLibTorchSharp.so" | cut -d' ' -f1)" ]] \
   || fail "/app/libLibTorchSharp.so in the image is not the published (patched) copy"
 
-accepted=$(curl -fsS --max-time 60 -H 'Content-Type: application/json' \
-  -d '{"rounds":1,"clients":2,"trainLimit":200,"testLimit":100,"localEpochs":1}' "$api/api/train") || fail "POST /api/train failed"
-id=$(json 'd["id"]' <<<"$accepted")
+request "POST /api/train" -H 'Content-Type: application/json' \
+  -d '{"rounds":1,"clients":2,"trainLimit":200,"testLimit":100,"localEpochs":1}' "$api/api/train"
+id=$(field 'd["id"]')
+status_uri=$(field 'd["statusQueryGetUri"]')
 say "train: run $id accepted"
 deadline=$((SECONDS + 300))
-while :; do
-  status=$(curl -fsS --max-time 30 "$api/api/runs/$id" | json 'd["runtimeStatus"]') || fail "GET /api/runs/$id failed"
-  [[ "$status" == Completed ]] && break
-  [[ "$status" == Failed || "$status" == Terminated ]] && fail "run $id ended $status: $(curl -sS "$api/api/runs/$id")"
+while run_status; [[ "$status" != Completed ]]; do
+  [[ "$status" != Failed && "$status" != Terminated ]] || fail "run $id ended $status: $(field 'd.get("failure")')"
   ((SECONDS < deadline)) || fail "run $id still $status after 300 s"
   sleep 2
 done
-say "status: run $id Completed, test accuracy $(curl -fsS "$api/api/runs/$id" | json '"{:.1%}".format(d["result"]["finalAccuracy"])')"
-code=$(curl -sS -o /dev/null -w '%{http_code}' "$(json 'd["statusQueryGetUri"]' <<<"$accepted")")
+say "status: run $id Completed, final test accuracy $(field '"{:.1%}".format(d["result"]["finalAccuracy"])')"
+request "GET the status route" "$status_uri"
 [[ "$code" == 200 ]] || fail "the status route answered $code for the completed run"
-predict "$id"
+predict
 pod exec fedavg-test-$$-a test ! -e /state/data || fail "the container downloaded CIFAR-10 although /data was mounted"
 
 # 5. State in the volume: stop (SIGTERM), start a new container on the same volume.
@@ -204,9 +212,9 @@ pod stop -t 60 fedavg-test-$$-a >/dev/null
 exit_code=$(pod inspect -f '{{.State.ExitCode}}' fedavg-test-$$-a)
 [[ "$exit_code" == 0 ]] || fail "fedavg serve exited $exit_code on SIGTERM"
 start_container fedavg-test-$$-b
-status=$(curl -fsS --max-time 30 "$api/api/runs/$id" | json 'd["runtimeStatus"]') || fail "GET /api/runs/$id failed after the restart"
+run_status
 [[ "$status" == Completed ]] || fail "after the restart run $id is $status"
-predict "$id"
+predict
 pod stop -t 60 fedavg-test-$$-b >/dev/null
 cleanup
 say "OK: the image built, trained a run, answered status and predict, and kept its state across containers"
