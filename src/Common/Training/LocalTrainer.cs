@@ -45,6 +45,7 @@ public static class LocalTrainer
             ? new Random(SeedMixer.ToRandomSeed(SeedMixer.Derive(options.Seed, AugmentationStream)))
             : null);
         using var optimizer = optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
+        using var proximal = options.ProximalMu > 0 ? new ProximalTerm(model, options.ProximalMu) : null;
 
         int[] order = [.. Enumerable.Range(0, data.Count)];
         long images = 0;
@@ -64,7 +65,7 @@ public static class LocalTrainer
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                last += TrainBatch(model, optimizer, batches, order.AsSpan(start, count));
+                last += TrainBatch(model, optimizer, proximal, batches, order.AsSpan(start, count));
             }
 
             images += last.Samples;
@@ -81,7 +82,7 @@ public static class LocalTrainer
             images / stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static EpochTotals TrainBatch(Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchSource batches, ReadOnlySpan<int> indices)
+    private static EpochTotals TrainBatch(Module<Tensor, Tensor> model, optim.Optimizer optimizer, ProximalTerm? proximal, BatchSource batches, ReadOnlySpan<int> indices)
     {
         // Every tensor created for this batch, including autograd's intermediates, is freed when the scope ends;
         // without it TorchSharp leaves them to the finalizer and native memory grows by megabytes per batch.
@@ -91,6 +92,7 @@ public static class LocalTrainer
         Tensor logits = model.forward(images);
         Tensor loss = functional.cross_entropy(logits, labels);
         loss.backward();
+        proximal?.AddGradient();
         optimizer.step();
         long correct = logits.argmax(1).eq(labels).sum().item<long>();
         return new EpochTotals(indices.Length, loss.item<float>() * (double)indices.Length, correct);

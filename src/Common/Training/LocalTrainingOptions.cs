@@ -18,6 +18,13 @@ public sealed record LocalTrainingOptions
     /// <summary>Random 4-pixel-padded crops and horizontal flips of the training images.</summary>
     public bool Augment { get; init; }
 
+    /// <summary>
+    /// FedProx's μ (Li et al. 2020): adds μ/2·‖w − w_global‖² to each batch's loss, w_global being the weights the
+    /// training starts from, which pulls the client toward the global model on skewed data. 0 is plain FedAvg training;
+    /// Li et al. tried 0.001 to 1.
+    /// </summary>
+    public double ProximalMu { get; init; }
+
     /// <summary>Drives shuffling, augmentation and dropout; derive it per round and client with <see cref="SeedMixer"/>.</summary>
     public long Seed { get; init; }
 
@@ -29,6 +36,7 @@ public sealed record LocalTrainingOptions
         Require(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate <= 10, LearningRate, nameof(LearningRate), "must be in (0, 10]");
         Require(Momentum is >= 0 and < 1, Momentum, nameof(Momentum), "must be in [0, 1)");
         Require(WeightDecay is >= 0 and < 1, WeightDecay, nameof(WeightDecay), "must be in [0, 1)");
+        Require(ProximalMu is >= 0 and <= 100, ProximalMu, nameof(ProximalMu), "must be in [0, 100]");
     }
 
     private static void Require(bool valid, object value, string field, string rule)
