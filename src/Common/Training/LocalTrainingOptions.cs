@@ -25,6 +25,12 @@ public sealed record LocalTrainingOptions
     /// </summary>
     public double ProximalMu { get; init; }
 
+    /// <summary>
+    /// SCAFFOLD's control variates (Karimireddy et al. 2020), or null for none: each step then follows g + c − c_i, and
+    /// the result carries the client's new c_i. Zero variates train exactly as without.
+    /// </summary>
+    public ScaffoldControls? Scaffold { get; init; }
+
     /// <summary>Drives shuffling, augmentation and dropout; derive it per round and client with <see cref="SeedMixer"/>.</summary>
     public long Seed { get; init; }
 
@@ -37,6 +43,14 @@ public sealed record LocalTrainingOptions
         Require(Momentum is >= 0 and < 1, Momentum, nameof(Momentum), "must be in [0, 1)");
         Require(WeightDecay is >= 0 and < 1, WeightDecay, nameof(WeightDecay), "must be in [0, 1)");
         Require(ProximalMu is >= 0 and <= 100, ProximalMu, nameof(ProximalMu), "must be in [0, 100]");
+        try
+        {
+            Scaffold?.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{nameof(Scaffold)}: {e.Message}", nameof(Scaffold), e);
+        }
     }
 
     private static void Require(bool valid, object value, string field, string rule)
