@@ -1,3 +1,5 @@
+using static FedAvg.Common.Training.OptionRule;
+
 namespace FedAvg.Common.Aggregation;
 
 /// <summary>
@@ -21,21 +23,9 @@ public sealed record AggregatorOptions
     /// <exception cref="ArgumentException">A field is out of range; the exception's ParamName names it.</exception>
     public void Validate()
     {
-        if (!UpdateAggregators.Names.Contains(Aggregator))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Aggregator), Aggregator, $"{nameof(Aggregator)} must be one of {string.Join(", ", UpdateAggregators.Names)}; got '{Aggregator}'.");
-        }
-
+        Require(UpdateAggregators.Names.Contains(Aggregator), Aggregator, nameof(Aggregator), $"must be one of {string.Join(", ", UpdateAggregators.Names)}");
         Require(TrimFraction is >= 0 and < 0.5, TrimFraction, nameof(TrimFraction), "must be in [0, 0.5) (half or more at each end would leave nothing)");
         Require(ByzantineClients is >= 0 and <= 1000, ByzantineClients, nameof(ByzantineClients), "must be between 0 and 1000");
         Require(MultiKrumSelected is null or (>= 1 and <= 10000), MultiKrumSelected ?? 0, nameof(MultiKrumSelected), "must be between 1 and 10000, or absent for n − f");
-    }
-
-    private static void Require(bool valid, object value, string field, string rule)
-    {
-        if (!valid)
-        {
-            throw new ArgumentOutOfRangeException(field, value, $"{field} {rule}; got {value}.");
-        }
     }
 }

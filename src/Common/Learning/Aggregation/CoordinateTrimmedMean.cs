@@ -20,39 +20,33 @@ internal static class CoordinateTrimmedMean
     public static void Compute(ReadOnlySpan<float[]> inputs, int trim, int start, Span<float> destination)
     {
         int kept = Kept(inputs.Length, trim);
-        Span<float> column = CoordinateMedian.Column<float>(inputs.Length, stackalloc float[CoordinateMedian.MaxStackClients]);
-        for (int i = 0; i < destination.Length; i++)
+        SortedColumns.Reduce(inputs, start, destination, sorted =>
         {
-            CoordinateMedian.Gather(inputs, start + i, column);
-            column.Sort();
             double sum = 0;
-            foreach (float value in column.Slice(trim, kept))
+            foreach (float value in sorted.Slice(trim, kept))
             {
                 sum += value;
             }
 
-            destination[i] = (float)(sum / kept);
-        }
+            return (float)(sum / kept);
+        });
     }
 
     /// <summary>The same over int64 buffers, exactly, rounded half away from zero.</summary>
     public static void Compute(ReadOnlySpan<long[]> inputs, int trim, int start, Span<long> destination)
     {
         int kept = Kept(inputs.Length, trim);
-        Span<long> column = CoordinateMedian.Column<long>(inputs.Length, stackalloc long[CoordinateMedian.MaxStackClients]);
-        for (int i = 0; i < destination.Length; i++)
+        SortedColumns.Reduce(inputs, start, destination, sorted =>
         {
-            CoordinateMedian.Gather(inputs, start + i, column);
-            column.Sort();
             Int128 sum = 0;
-            foreach (long value in column.Slice(trim, kept))
+            foreach (long value in sorted.Slice(trim, kept))
             {
                 sum += value;
             }
 
             Int128 half = kept / 2;
-            destination[i] = (long)(sum >= 0 ? (sum + half) / kept : (sum - half) / kept);
-        }
+            return (long)(sum >= 0 ? (sum + half) / kept : (sum - half) / kept);
+        });
     }
 
     private static int Kept(int clients, int trim)

@@ -1,3 +1,5 @@
+using static FedAvg.Common.Training.OptionRule;
+
 namespace FedAvg.Common.Aggregation;
 
 /// <summary>
@@ -34,11 +36,7 @@ public sealed record ServerOptimizerOptions
     /// <exception cref="ArgumentException">A field is out of range; the exception's ParamName names it.</exception>
     public void Validate()
     {
-        if (!ServerOptimizerNames.All.Contains(Optimizer))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, $"{nameof(Optimizer)} must be one of {string.Join(", ", ServerOptimizerNames.All)}; got '{Optimizer}'.");
-        }
-
+        Require(ServerOptimizerNames.All.Contains(Optimizer), Optimizer, nameof(Optimizer), $"must be one of {string.Join(", ", ServerOptimizerNames.All)}");
         Require(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate <= 10, LearningRate, nameof(LearningRate), "must be in (0, 10]");
         Require(Momentum is >= 0 and < 1, Momentum, nameof(Momentum), "must be in [0, 1)");
         Require(!IsAdaptive || Momentum == 0, Momentum, nameof(Momentum), $"applies only to {ServerOptimizerNames.FedAvg} (FedAvgM); {Optimizer} uses {nameof(Beta1)} instead, so it must be 0");
@@ -47,13 +45,5 @@ public sealed record ServerOptimizerOptions
 
         // τ² is the second moment's start, and must stay a normal float32 for the square root to mean anything.
         Require(Tau is >= 1e-9 and <= 1, Tau, nameof(Tau), "must be in [1e-9, 1]");
-    }
-
-    private static void Require(bool valid, object value, string field, string rule)
-    {
-        if (!valid)
-        {
-            throw new ArgumentOutOfRangeException(field, value, $"{field} {rule}; got {value}.");
-        }
     }
 }

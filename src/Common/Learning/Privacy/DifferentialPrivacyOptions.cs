@@ -1,3 +1,5 @@
+using static FedAvg.Common.Training.OptionRule;
+
 namespace FedAvg.Common.Privacy;
 
 /// <summary>
@@ -45,13 +47,5 @@ public sealed record DifferentialPrivacyOptions
             UnclippedCountNoiseStd ?? 0,
             nameof(UnclippedCountNoiseStd),
             $"must exceed {nameof(NoiseMultiplier)} / 2 = {NoiseMultiplier / 2} with adaptive clipping, or the updates would be left no noise");
-    }
-
-    private static void Require(bool valid, object value, string field, string rule)
-    {
-        if (!valid)
-        {
-            throw new ArgumentOutOfRangeException(field, value, $"{field} {rule}; got {value}.");
-        }
     }
 }

@@ -1,3 +1,5 @@
+using static FedAvg.Common.Training.OptionRule;
+
 namespace FedAvg.Common.Training;
 
 /// <summary>How one client trains the global model on its own data in one round.</summary>
@@ -50,14 +52,6 @@ public sealed record LocalTrainingOptions
         catch (ArgumentException e)
         {
             throw new ArgumentException($"{nameof(Scaffold)}: {e.Message}", nameof(Scaffold), e);
-        }
-    }
-
-    private static void Require(bool valid, object value, string field, string rule)
-    {
-        if (!valid)
-        {
-            throw new ArgumentOutOfRangeException(field, value, $"{field} {rule}; got {value}.");
         }
     }
 }
