@@ -20,6 +20,14 @@ fi
 
 dotnet publish src/Orchestrator/FedAvg.Orchestrator.csproj -c Release -o "$out" -nologo --verbosity quiet
 
+# What ships to Azure holds none of the local host's code (tests/Architecture.Tests checks the build output too).
+local_only=$(find "$out" -maxdepth 1 \( -name 'FedAvg.Reporting.dll' -o -name 'FedAvg.Emulator.dll' -o -name 'ScottPlot*.dll' -o -name 'Spectre.Console*.dll' -o -name 'System.CommandLine*.dll' -o -name 'fedavg.dll' \) -printf '%f ')
+if [[ -n "$local_only" ]]; then
+  echo "check-publish: FAIL the Functions app's publish output holds local-host code: $local_only" >&2
+  exit 1
+fi
+echo "check-publish: OK  no chart, console or emulator assembly in the publish output"
+
 lib=$(find "$out" -name libLibTorchSharp.so -path '*linux-x64*' -print -quit)
 if [[ -z "$lib" ]]; then
   lib=$(find "$out" -name libLibTorchSharp.so -print -quit)

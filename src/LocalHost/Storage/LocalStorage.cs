@@ -1,4 +1,5 @@
 using FedAvg.Common.Storage;
+using FedAvg.Common.Emulator;
 using FedAvg.LocalHost.Serve;
 
 namespace FedAvg.LocalHost.Storage;

@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FedAvg.LocalHost.Storage;
@@ -58,7 +59,7 @@ internal sealed class FedavgProcess : IAsyncDisposable
         }
 
         start.Environment["FEDAVG_DATA"] = RepoPaths.CifarData;
-        start.Environment["FEDAVG_AZURITE"] = Common.Storage.AzuriteServer.LocateExecutable();
+        start.Environment["FEDAVG_AZURITE"] = AzuriteServer.LocateExecutable();
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("fedavg did not start");
         var child = new FedavgProcess(process, Path.GetFullPath(stateFolder ?? LocalStorage.DefaultFolder, workingDirectory));

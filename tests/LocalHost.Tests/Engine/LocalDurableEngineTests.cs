@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Storage.Queues;

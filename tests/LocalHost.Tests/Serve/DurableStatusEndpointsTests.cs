@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;

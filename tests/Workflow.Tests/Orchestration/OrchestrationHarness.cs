@@ -1,0 +1,87 @@
+using FedAvg.Common.Models;
+using FedAvg.Common.Orchestration;
+using FedAvg.Common.Storage;
+using FedAvg.Common.Tests.Fixtures;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+
+namespace FedAvg.Common.Tests.Orchestration;
+
+/// <summary>
+/// The real orchestrator and activities on the in-memory durable engine, against Azurite, with a
+/// small slice of the real CIFAR-10 data.
+/// </summary>
+internal sealed class OrchestrationHarness : IAsyncDisposable
+{
+    private static readonly Lazy<string> Slice = new(() =>
+        RealData.WriteSlice(Path.Combine(Path.GetTempPath(), "fedavg-tests", "slice-600"), trainPerFile: 120, test: 200));
+
+    private OrchestrationHarness(DurableTaskTestHost host, FedAvgRuntime runtime)
+    {
+        Host = host;
+        Runtime = runtime;
+    }
+
+    public DurableTaskTestHost Host { get; }
+
+    public FedAvgRuntime Runtime { get; }
+
+    public FedAvgStorage Storage => Runtime.Storage;
+
+    public DurableTaskClient Client => Host.Client;
+
+    /// <summary>A small, quick request: 600 training images, 200 test images.</summary>
+    public static TrainingRequest SmallRequest { get; } = new()
+    {
+        Rounds = 2,
+        Clients = 3,
+        ClientsPerRound = 3,
+        Alpha = 1.0,
+        LocalEpochs = 1,
+        BatchSize = 32,
+        TestLimit = 200,
+    };
+
+    /// <param name="replace">Activities the test registers itself, by name, given the runtime.</param>
+    public static async Task<OrchestrationHarness> StartAsync(
+        AzuriteFixture azurite, Action<DurableTaskRegistry, FedAvgRuntime>? replace = null, params string[] replaced)
+    {
+        var runtime = new FedAvgRuntime(azurite.NewStorage(), new FedAvgRuntimeOptions
+        {
+            ResolveDataDirectory = _ => Task.FromResult(Slice.Value),
+        });
+        var host = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            FedAvgTasks.RegisterOrchestrator(registry);
+            FedAvgTasks.RegisterActivities(registry, runtime, replaced);
+            replace?.Invoke(registry, runtime);
+        });
+        return new OrchestrationHarness(host, runtime);
+    }
+
+    public async Task<OrchestrationMetadata> RunAsync(TrainingRequest request, string? instanceId = null)
+    {
+        string id = await Client.ScheduleNewOrchestrationInstanceAsync(
+            ActivityNames.Orchestrator, request, new StartOrchestrationOptions(instanceId));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        return await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    /// <summary>Runs to completion and returns the result, failing the test with the run's error otherwise.</summary>
+    public async Task<RunResult> RunToResultAsync(TrainingRequest request, string? instanceId = null)
+    {
+        var run = await RunAsync(request, instanceId);
+        Assert.True(run.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{run.RuntimeStatus}: {run.FailureDetails?.ErrorMessage}");
+        return run.ReadOutputAs<RunResult>()!;
+    }
+
+    public async Task<ModelWeights> ReadModelAsync(string blob) =>
+        await ModelBlobs.ReadAsync(Storage.Models, blob, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Runtime.Dispose();
+    }
+}
