@@ -31,7 +31,7 @@ internal static class ServeCommand
         }
 
         await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
-        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions);
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, runtime.Blobs);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -41,7 +41,7 @@ internal static class ServeCommand
             return await PortBusyAsync(args.Port, stderr);
         }
 
-        await stdout.WriteLineAsync($"fedavg: serving on http://127.0.0.1:{args.Port} (docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
+        await stdout.WriteLineAsync($"fedavg: serving on http://127.0.0.1:{args.Port} (dashboard at /, docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
         await ReportResumedAsync(runtime.Client, stdout, cancellationToken);
         try
         {
