@@ -225,11 +225,12 @@ public sealed class DashboardBrowserTests
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Saves a full-page screenshot when FEDAVG_SCREENSHOTS names a folder (for docs/).</summary>
+    /// <summary>Saves a full-page screenshot when FEDAVG_SCREENSHOTS names a folder (relative to the repository: docs).</summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("FEDAVG_SCREENSHOTS") is { Length: > 0 } folder)
+        if (Environment.GetEnvironmentVariable("FEDAVG_SCREENSHOTS") is { Length: > 0 } named)
         {
+            string folder = Path.Combine(RepoPaths.Root, named);
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
         }
