@@ -36,7 +36,9 @@ node_modules/.bin/azurite: package.json package-lock.json
 
 tools: node_modules/.bin/azurite
 
+# The dashboard's browser test drives Debian's chromium (Playwright's own browser download cannot run here).
 setup: tools
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	$(DOTNET) restore FedAvg.Functions.sln
 
 build: setup

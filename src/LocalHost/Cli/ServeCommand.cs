@@ -33,7 +33,7 @@ internal static class ServeCommand
         }
 
         await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
-        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, address);
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, runtime.Blobs, address);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -43,7 +43,7 @@ internal static class ServeCommand
             return await PortBusyAsync(address, args.Port, stderr);
         }
 
-        await stdout.WriteLineAsync($"fedavg: serving on http://{ListenAddress.Display(address, args.Port)} (docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
+        await stdout.WriteLineAsync($"fedavg: serving on http://{ListenAddress.Display(address, args.Port)} (dashboard at /, docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
         await ReportResumedAsync(runtime.Client, stdout, cancellationToken);
         try
         {
