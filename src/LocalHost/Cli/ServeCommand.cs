@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
 using FedAvg.LocalHost.Runs;
@@ -30,7 +31,8 @@ internal static class ServeCommand
             }
         });
         var data = DataFolderOption.Create();
-        var command = new Command("serve", "the HTTP API of the Functions app on 127.0.0.1: POST /api/train, GET /api/train/schema, " +
+        var command = new Command("serve", $"the HTTP API of the Functions app on 127.0.0.1 ({ListenAddress.Variable}=0.0.0.0 listens on every " +
+            "interface, as the container image does), and the dashboard at /: POST /api/train, GET /api/train/schema, " +
             "GET /api/runs/{id}, POST /api/predict and the Durable Functions status routes under /runtime/webhooks/durabletask; " +
             "OpenAPI at /openapi/v1.json, docs at /docs. Unfinished runs resume on start (fedavg runs lists them).")
         {
@@ -52,24 +54,25 @@ internal static class ServeCommand
         ArgumentNullException.ThrowIfNull(stderr);
 
         // Checked first so a busy port fails in a moment, not after Azurite and the engine have started.
-        if (!PortProbe.IsFree(args.Port))
+        IPAddress address = ListenAddress.FromEnvironment();
+        if (!PortProbe.IsFree(address, args.Port))
         {
-            return await PortBusyAsync(args.Port, stderr);
+            return await PortBusyAsync(address, args.Port, stderr);
         }
 
         await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
         var labels = TrainingLabels.From(runtime.Blobs, _ => Task.FromResult(runtime.DataFolder));
-        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, labels);
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, runtime.Blobs, address, labels);
         try
         {
             await app.StartAsync(cancellationToken);
         }
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
-            return await PortBusyAsync(args.Port, stderr);
+            return await PortBusyAsync(address, args.Port, stderr);
         }
 
-        await stdout.WriteLineAsync($"fedavg: serving on http://127.0.0.1:{args.Port} (docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
+        await stdout.WriteLineAsync($"fedavg: serving on http://{ListenAddress.Display(address, args.Port)} (dashboard at /, docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
         await ReportResumedAsync(runtime.Client, stdout, cancellationToken);
         try
         {
@@ -100,9 +103,9 @@ internal static class ServeCommand
         }
     }
 
-    private static async Task<int> PortBusyAsync(int port, TextWriter stderr)
+    private static async Task<int> PortBusyAsync(IPAddress address, int port, TextWriter stderr)
     {
-        await stderr.WriteLineAsync($"fedavg: port {port} on 127.0.0.1 is already in use; choose another with --port");
+        await stderr.WriteLineAsync($"fedavg: port {port} on {address} is already in use; choose another with --port");
         return ExitCodes.Failure;
     }
 }
