@@ -57,10 +57,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     public async Task A_request_whose_partition_cannot_be_drawn_is_400_naming_its_fields_and_nothing_is_scheduled()
     {
         // No Dirichlet(0.5) draw gives each of 100 clients 10 of the first 2000 images.
-        var context = HttpHarness.Request("""{"clients":100,"alpha":0.5,"trainLimit":2000}"""u8.ToArray(), "application/json");
-
-        var (status, json, type) = await HttpHarness.ExecuteAsync(
-            await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.FromFolder(RealData.Directory), Urls, default), context);
+        var (status, json, type) = await TrainWithRealLabelsAsync("""{"clients":100,"alpha":0.5,"trainLimit":2000}""");
 
         Assert.Equal(400, status);
         Assert.Equal("application/problem+json", type);
@@ -72,10 +69,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     [RealDataFact]
     public async Task The_partition_check_passes_a_request_that_can_be_split()
     {
-        var context = HttpHarness.Request("""{"clients":10,"alpha":0.5,"trainLimit":2000}"""u8.ToArray(), "application/json");
-
-        var (status, _, _) = await HttpHarness.ExecuteAsync(
-            await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.FromFolder(RealData.Directory), Urls, default), context);
+        var (status, _, _) = await TrainWithRealLabelsAsync("""{"clients":10,"alpha":0.5,"trainLimit":2000}""");
 
         Assert.Equal(202, status);
     }
@@ -111,6 +105,13 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     {
         var context = HttpHarness.Request([], null);
         return await HttpHarness.ExecuteAsync(await RunEndpoint.HandleAsync(id, _host.Client, default), context);
+    }
+
+    private async Task<(int Status, System.Text.Json.JsonElement Body, string? ContentType)> TrainWithRealLabelsAsync(string body)
+    {
+        var context = HttpHarness.Request(Encoding.UTF8.GetBytes(body), "application/json");
+        var result = await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.FromFolder(RealData.Directory), Urls, default);
+        return await HttpHarness.ExecuteAsync(result, context);
     }
 
     private static ManagementUrls Urls(string id) =>
