@@ -134,7 +134,7 @@ internal static class TrainCommand
         printer.Finish();
         if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
-            string why = RunFailure.Reason(final.FailureDetails) is { } reason ? $": {reason}" : string.Empty;
+            string why = RunFailure.Reason(final) is { } reason ? $": {reason}" : string.Empty;
             await stderr.WriteLineAsync($"fedavg: run {id} {final.RuntimeStatus.ToString().ToLowerInvariant()}{why}");
             return ExitCodes.Failure;
         }

@@ -29,6 +29,6 @@ public static class RunEndpoint
             metadata.SerializedInput is null ? null : metadata.ReadInputAs<TrainingRequest>(),
             metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunStatus>(),
             metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RunResult>() : null,
-            RunFailure.Reason(metadata.FailureDetails));
+            RunFailure.Reason(metadata));
     }
 }

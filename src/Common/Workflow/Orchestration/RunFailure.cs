@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace FedAvg.Common.Orchestration;
 
@@ -10,6 +12,36 @@ namespace FedAvg.Common.Orchestration;
 /// </summary>
 public static partial class RunFailure
 {
+    /// <summary>
+    /// Why <paramref name="run"/> failed, or null when it has not. The Azure Storage backend behind the
+    /// local sidecar keeps no failure details, only the failure's text as the run's output.
+    /// </summary>
+    public static string? Reason(OrchestrationMetadata run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Reason(run.FailureDetails) is { } reason)
+        {
+            return reason;
+        }
+
+        if (run.RuntimeStatus != OrchestrationRuntimeStatus.Failed || string.IsNullOrWhiteSpace(run.SerializedOutput))
+        {
+            return null;
+        }
+
+        string text = run.SerializedOutput;
+        try
+        {
+            text = JsonSerializer.Deserialize<string>(text) ?? text;
+        }
+        catch (JsonException)
+        {
+            // Not a JSON string: the text itself.
+        }
+
+        return Reason(new TaskFailureDetails("unknown", text, null, null, null));
+    }
+
     public static string? Reason(TaskFailureDetails? failure)
     {
         if (failure is null)

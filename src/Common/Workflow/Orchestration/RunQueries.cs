@@ -86,7 +86,7 @@ public static class RunQueries
             status?.Round,
             status?.History.Count ?? 0,
             last?.TestAccuracy,
-            RunFailure.Reason(run.FailureDetails));
+            RunFailure.Reason(run));
     }
 
     private static RunListing[] Newest(IEnumerable<RunListing> runs) =>
