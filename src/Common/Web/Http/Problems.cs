@@ -14,7 +14,11 @@ public static class Problems
             title: title);
 
     public static IResult Fields(int status, string title, IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), statusCode: status, title: title);
+        Results.ValidationProblem(
+            errors ?? throw new ArgumentNullException(nameof(errors)),
+            detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
+            statusCode: status,
+            title: title);
 
     /// <summary>A training request's problems; the detail names each problem's fields once, however many it names.</summary>
     public static IResult Fields(int status, string title, RequestErrors errors) =>
