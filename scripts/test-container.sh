@@ -42,8 +42,8 @@ data=$(cd "$data" && pwd)
 
 # 1. Tools.
 missing=()
-for tool in podman:podman runc:runc debootstrap:debootstrap; do
-  command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
+for tool in podman runc debootstrap; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]} > 0)); then
   say "installing ${missing[*]} with apt-get"
