@@ -193,7 +193,7 @@ in_image=$(pod exec fedavg-test-$$-a sha256sum /app/libLibTorchSharp.so | cut -d
 
 request "GET / (the dashboard)" "$api/"
 [[ "$code" == 200 && "$body" == *"<html"* ]] || fail "GET / answered $code without a page"
-request "GET /docs" "$api/docs"
+request "GET /docs" -L "$api/docs"
 request "GET /openapi/v1.json" "$api/openapi/v1.json"
 
 request "POST /api/train" -H 'Content-Type: application/json' \
