@@ -6,7 +6,8 @@
 #      nodejs, procps) and this machine's .NET and ASP.NET Core 10 runtimes copied in, imported as
 #      localhost/fedavg-base:bookworm; cached in .container/ (rebuilt when its recipe changes);
 #   3. the app image on it (scripts/build-image.sh with BASE_IMAGE=localhost/fedavg-base:bookworm);
-#   4. a container with the real CIFAR-10 mounted at /data and a fresh state volume: a tiny run through
+#   4. a container with the real CIFAR-10 mounted at /data and a fresh state volume: the dashboard at /,
+#      the docs and the OpenAPI document answer; a tiny run through
 #      POST /api/train, GET /api/runs/{id} until Completed, the Durable Functions status route, and
 #      POST /api/predict of a real CIFAR-10 test image as PNG (multipart field `image`);
 #   5. that container stopped (SIGTERM, exit 0) and a new one on the same volume: the run is still
@@ -42,8 +43,8 @@ data=$(cd "$data" && pwd)
 
 # 1. Tools.
 missing=()
-for tool in podman:podman runc:runc debootstrap:debootstrap; do
-  command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
+for tool in podman runc debootstrap; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]} > 0)); then
   say "installing ${missing[*]} with apt-get"
@@ -189,6 +190,11 @@ libstdcxx=$(pod exec fedavg-test-$$-a sh -c 'grep -c GLIBCXX_3.4.32 /usr/lib/x86
 in_image=$(pod exec fedavg-test-$$-a sha256sum /app/libLibTorchSharp.so | cut -d' ' -f1)
 [[ "$in_image" == "$(sha256sum "$cache/context/app/libLibTorchSharp.so" | cut -d' ' -f1)" ]] \
   || fail "/app/libLibTorchSharp.so in the image is not the published (patched) copy"
+
+request "GET / (the dashboard)" "$api/"
+[[ "$code" == 200 && "$body" == *"<html"* ]] || fail "GET / answered $code without a page"
+request "GET /docs" -L "$api/docs"
+request "GET /openapi/v1.json" "$api/openapi/v1.json"
 
 request "POST /api/train" -H 'Content-Type: application/json' \
   -d '{"rounds":1,"clients":2,"trainLimit":200,"testLimit":100,"localEpochs":1}' "$api/api/train"
