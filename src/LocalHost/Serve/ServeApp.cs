@@ -17,10 +17,11 @@ internal static class ServeApp
 {
     /// <param name="predictions">Null leaves out <c>/api/predict</c> (hosts without trained models, tests).</param>
     /// <param name="blobs">The runs' storage, where stopping a run writes its marker; null leaves out the dashboard and its routes.</param>
-    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null, FedAvgStorage? blobs = null)
+    /// <param name="address">Where to listen; null is 127.0.0.1.</param>
+    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null, FedAvgStorage? blobs = null, IPAddress? address = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "fedavg" });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, port));
 
         // The terminal shows fedavg's own lines; the framework speaks only when something is wrong.
         builder.Logging.ClearProviders();
