@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Output;
 using FedAvg.LocalHost.Runs;
 
 namespace FedAvg.LocalHost.Cli;
@@ -69,7 +70,7 @@ internal static class RunsCommand
             return ExitCodes.Success;
         }
 
-        await stdout.WriteLineAsync(RunTable.Format(runs));
+        RunTable.Write(HostConsole.For(stdout), runs);
         int unfinished = runs.Count(r => r.Unfinished);
         if (unfinished > 0)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Output;
 using FedAvg.LocalHost.Runs;
 using FedAvg.LocalHost.Train;
 using Microsoft.DurableTask.Client;
@@ -27,7 +28,7 @@ internal static class TrainCommand
 
         // --json keeps stdout for the report alone; progress then goes to stderr.
         TextWriter progress = args.Json ? stderr : stdout;
-        var printer = new ProgressPrinter(progress, IsTerminal(progress), TimeProvider.System);
+        var printer = new ProgressPrinter(HostConsole.For(progress), TimeProvider.System);
 
         await using var runtime = await LocalRuntime.OpenAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
         if (request is not null)
@@ -73,7 +74,7 @@ internal static class TrainCommand
         }
         else
         {
-            await stdout.WriteLineAsync(RoundTable.Format(result));
+            RoundTable.Write(HostConsole.For(stdout), result);
             await stdout.WriteLineAsync($"report: {Path.Combine(folder, RunArtifacts.ReportFile)} ({string.Join(", ", report.Files)})");
         }
 
@@ -107,8 +108,4 @@ internal static class TrainCommand
                 $"(fedavg runs lists them; fedavg runs {RunsCommand.StopUnfinished} stops them)");
         }
     }
-
-    private static bool IsTerminal(TextWriter writer) =>
-        (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
-        || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
 }
