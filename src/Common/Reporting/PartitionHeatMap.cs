@@ -1,44 +1,132 @@
 using System.Globalization;
-using SixLabors.ImageSharp.PixelFormats;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace FedAvg.Common.Reporting;
 
 /// <summary>
-/// A PNG heat map of how a partition spread the classes over the clients: one row per client, one column per
-/// class, each cell shaded by its count (linear, white to dark blue, scaled to the largest count) with the count
-/// written in it, and each client's total at the end of its row.
+/// How a partition spread the classes over the clients: one row per client (client 0 on top), one column per
+/// class, each cell shaded by its count (white to dark blue, scaled to the largest count). While the grid is
+/// small enough to read, each cell also shows its count and each row its client's total on the right.
 /// </summary>
 public static class PartitionHeatMap
 {
-    private const string Title = "Samples per client and class";
-    private const string TotalHeader = "total";
+    public const int Width = 900;
+    public const string Title = "Samples per client and class";
+
+    private const int MaxLabelledClients = 20;
+    private const int MaxClientTicks = 25;
+
+    /// <summary>The image's height: rows of 30 pixels while the counts are written in them, then a fixed height.</summary>
+    public static int HeightFor(int clients) => clients <= MaxLabelledClients ? 200 + (30 * clients) : 820;
 
     /// <param name="histogram"><c>histogram[client][class]</c>: how many samples of each class each client holds.</param>
-    /// <exception cref="ArgumentException">No clients, ragged rows, a negative count, or class names that do not match the columns.</exception>
-    public static void Render(int[][] histogram, IReadOnlyList<string> classNames, Stream output)
+    /// <exception cref="ArgumentException">No clients, ragged rows, a negative count, or class names that do not match the columns; nothing is written then.</exception>
+    public static void Render(int[][] histogram, IReadOnlyList<string> classNames, Stream output, ChartFormat format = ChartFormat.Png)
     {
-        Validate(histogram, classNames, output);
-        int max = histogram.Max(row => row.Max());
-        long[] totals = [.. histogram.Select(row => row.Sum(count => (long)count))];
-        string widest = totals.Max().ToString(CultureInfo.InvariantCulture);
-        var layout = new PartitionHeatMapLayout(histogram.Length, classNames.Count, widest, [.. classNames, TotalHeader]);
-
-        using var canvas = new ChartCanvas(layout.Width, layout.Height, ChartPalette.Background);
-        canvas.DrawText(Title, layout.GridLeft, PartitionHeatMapLayout.TitleTop, PartitionHeatMapLayout.Scale, ChartPalette.Ink);
-        DrawHeaders(canvas, layout, classNames);
-        for (int client = 0; client < histogram.Length; client++)
-        {
-            DrawRow(canvas, layout, client, histogram[client], max, totals[client]);
-        }
-
-        canvas.SaveAsPng(output);
+        ArgumentNullException.ThrowIfNull(output);
+        using Plot plot = Build(histogram, classNames);
+        ChartImage.Write(plot, Width, HeightFor(histogram.Length), output, format);
     }
 
-    private static void Validate(int[][] histogram, IReadOnlyList<string> classNames, Stream output)
+    /// <summary>The centre of a cell in plot coordinates, as the plot places it.</summary>
+    internal static Coordinates CellCentre(int clients, int client, int classIndex) =>
+        new(classIndex + 0.5, clients - client - 0.5);
+
+    internal static Plot Build(int[][] histogram, IReadOnlyList<string> classNames)
+    {
+        Validate(histogram, classNames);
+        int clients = histogram.Length;
+        int classes = classNames.Count;
+        int max = histogram.Max(row => row.Max());
+        bool labelled = clients <= MaxLabelledClients;
+
+        Plot plot = ChartStyle.NewPlot(Title);
+        var cells = new double[clients, classes];
+        for (int client = 0; client < clients; client++)
+        {
+            for (int c = 0; c < classes; c++)
+            {
+                cells[client, c] = histogram[client][c];
+            }
+        }
+
+        var heat = plot.Add.Heatmap(cells);
+        heat.Colormap = ChartPalette.Heat;
+        heat.ManualRange = new ScottPlot.Range(0, Math.Max(1, max));
+        // Row 0 of the array is drawn on top: client 0 heads the map.
+        heat.Rectangle = new CoordinateRect(0, classes, 0, clients);
+        plot.Add.ColorBar(heat).Label = "samples";
+
+        var classTicks = new NumericManual();
+        for (int c = 0; c < classes; c++)
+        {
+            classTicks.AddMajor(c + 0.5, classNames[c]);
+        }
+
+        plot.Axes.Bottom.TickGenerator = classTicks;
+        plot.Axes.Left.TickGenerator = ClientTicks(clients, client => client.ToString(CultureInfo.InvariantCulture));
+        plot.YLabel("client");
+        plot.Axes.SetLimits(0, classes, 0, clients);
+        plot.Grid.IsVisible = false;
+
+        if (labelled)
+        {
+            LabelCells(plot, histogram, max);
+            plot.Axes.Right.TickGenerator = ClientTicks(clients, client => histogram[client].Sum(count => (long)count).ToString(CultureInfo.InvariantCulture));
+            plot.Axes.Right.Label.Text = "total";
+            plot.Axes.SetLimitsY(0, clients, plot.Axes.Right);
+        }
+
+        return plot;
+    }
+
+    private static void LabelCells(Plot plot, int[][] histogram, int max)
+    {
+        for (int client = 0; client < histogram.Length; client++)
+        {
+            for (int c = 0; c < histogram[client].Length; c++)
+            {
+                var text = plot.Add.Text(histogram[client][c].ToString(CultureInfo.InvariantCulture), CellCentre(histogram.Length, client, c));
+                text.Alignment = Alignment.MiddleCenter;
+                text.LabelFontSize = ChartStyle.TickSize;
+                // Light text on the dark half of the ramp, dark text on the light half.
+                text.LabelFontColor = max > 0 && histogram[client][c] > max / 2.0 ? ChartPalette.Background : ChartPalette.Ink;
+            }
+        }
+    }
+
+    private static NumericManual ClientTicks(int clients, Func<int, string> label)
+    {
+        int step = TickStep(clients);
+        var ticks = new NumericManual();
+        for (int client = 0; client < clients; client += step)
+        {
+            ticks.AddMajor(clients - client - 0.5, label(client));
+        }
+
+        return ticks;
+    }
+
+    // A tick every 1, 2, 5, 10, 20, 50, ... clients: the smallest step that leaves at most MaxClientTicks.
+    private static int TickStep(int clients)
+    {
+        for (int magnitude = 1; ; magnitude *= 10)
+        {
+            foreach (int multiple in (ReadOnlySpan<int>)[1, 2, 5])
+            {
+                if (clients / (multiple * magnitude) <= MaxClientTicks)
+                {
+                    return multiple * magnitude;
+                }
+            }
+        }
+    }
+
+    private static void Validate(int[][] histogram, IReadOnlyList<string> classNames)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         ArgumentNullException.ThrowIfNull(classNames);
-        ArgumentNullException.ThrowIfNull(output);
         if (histogram.Length == 0)
         {
             throw new ArgumentException("A heat map needs at least one client.", nameof(histogram));
@@ -62,48 +150,5 @@ public static class PartitionHeatMap
                 throw new ArgumentException($"Client {client} has a negative count.", nameof(histogram));
             }
         }
-    }
-
-    private static void DrawHeaders(ChartCanvas canvas, PartitionHeatMapLayout layout, IReadOnlyList<string> classNames)
-    {
-        const int scale = PartitionHeatMapLayout.Scale;
-        int textHeight = BitmapFont.TextHeight(scale);
-        int headerBottom = layout.GridTop - 8;
-        for (int c = 0; c <= classNames.Count; c++)
-        {
-            bool isTotal = c == classNames.Count;
-            int columnLeft = isTotal ? layout.TotalLeft : layout.CellLeft(c);
-            canvas.DrawTextUpwards(isTotal ? TotalHeader : classNames[c], columnLeft + ((layout.CellWidth - textHeight) / 2), headerBottom, scale, isTotal ? ChartPalette.MutedInk : ChartPalette.Ink);
-        }
-
-        const string axisTitle = "Client";
-        int gridHeight = layout.Clients * PartitionHeatMapLayout.CellHeight;
-        int axisBottom = layout.GridTop + ((gridHeight + BitmapFont.TextWidth(axisTitle, scale)) / 2);
-        canvas.DrawTextUpwards(axisTitle, 16, Math.Min(axisBottom, layout.Height - 4), scale, ChartPalette.Ink);
-    }
-
-    private static void DrawRow(ChartCanvas canvas, PartitionHeatMapLayout layout, int client, int[] counts, int max, long total)
-    {
-        const int scale = PartitionHeatMapLayout.Scale;
-        const int gap = PartitionHeatMapLayout.CellGap;
-        int top = layout.CellTop(client);
-        int textTop = top + ((PartitionHeatMapLayout.CellHeight - BitmapFont.TextHeight(scale)) / 2);
-        string rowLabel = client.ToString(CultureInfo.InvariantCulture);
-        canvas.DrawText(rowLabel, layout.GridLeft - 10 - BitmapFont.TextWidth(rowLabel, scale), textTop, scale, ChartPalette.Ink);
-
-        for (int c = 0; c < counts.Length; c++)
-        {
-            double intensity = max == 0 ? 0 : (double)counts[c] / max;
-            int left = layout.CellLeft(c);
-            canvas.FillRectangle(left + gap, top + gap, layout.CellWidth - (2 * gap), PartitionHeatMapLayout.CellHeight - (2 * gap), ChartPalette.Heat(intensity));
-
-            // Light text on the dark half of the ramp, dark text on the light half.
-            Rgb24 ink = intensity > 0.5 ? ChartPalette.Background : ChartPalette.Ink;
-            string text = counts[c].ToString(CultureInfo.InvariantCulture);
-            canvas.DrawText(text, left + ((layout.CellWidth - BitmapFont.TextWidth(text, scale)) / 2), textTop, scale, ink);
-        }
-
-        string totalText = total.ToString(CultureInfo.InvariantCulture);
-        canvas.DrawText(totalText, layout.TotalLeft + ((layout.CellWidth - BitmapFont.TextWidth(totalText, scale)) / 2), textTop, scale, ChartPalette.MutedInk);
     }
 }

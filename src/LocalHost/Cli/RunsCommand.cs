@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Output;
 using FedAvg.LocalHost.Runs;
 
 namespace FedAvg.LocalHost.Cli;
@@ -94,7 +95,7 @@ internal static class RunsCommand
             return ExitCodes.Success;
         }
 
-        await stdout.WriteLineAsync(RunTable.Format(runs));
+        RunTable.Write(HostConsole.For(stdout), runs);
         foreach (RunListing failed in runs.Where(r => r.Failure is not null))
         {
             await stdout.WriteLineAsync($"{failed.Id} {failed.Status.ToLowerInvariant()}: {failed.Failure}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
+using FedAvg.LocalHost.Output;
 using FedAvg.LocalHost.Runs;
 using FedAvg.LocalHost.Train;
 using Microsoft.DurableTask.Client;
@@ -86,7 +87,7 @@ internal static class TrainCommand
 
         // --json keeps stdout for the report alone; progress then goes to stderr.
         TextWriter progress = args.Json ? stderr : stdout;
-        var printer = new ProgressPrinter(progress, IsTerminal(progress), TimeProvider.System);
+        var printer = new ProgressPrinter(HostConsole.For(progress), TimeProvider.System);
 
         await using var runtime = await LocalRuntime.OpenAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
         if (args.Request is { } request)
@@ -149,7 +150,7 @@ internal static class TrainCommand
         }
         else
         {
-            await stdout.WriteLineAsync(RoundTable.Format(result));
+            RoundTable.Write(HostConsole.For(stdout), result);
             await stdout.WriteLineAsync($"report: {Path.Combine(folder, RunArtifacts.ReportFile)} ({string.Join(", ", report.Files)})");
         }
 
@@ -183,8 +184,4 @@ internal static class TrainCommand
                 $"(fedavg runs lists them; fedavg runs {RunsCommand.StopUnfinished} stops them)");
         }
     }
-
-    private static bool IsTerminal(TextWriter writer) =>
-        (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
-        || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
 }

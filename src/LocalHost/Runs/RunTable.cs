@@ -1,26 +1,50 @@
 using System.Globalization;
-using System.Text;
+using FedAvg.LocalHost.Output;
+using Spectre.Console;
 
 namespace FedAvg.LocalHost.Runs;
 
-/// <summary><c>fedavg runs</c> for a person: one line per run, newest first, columns aligned.</summary>
+/// <summary><c>fedavg runs</c> for a person: a table of the runs, newest first, the status in colour on a terminal.</summary>
 internal static class RunTable
 {
+    public static void Write(IAnsiConsole console, IReadOnlyList<RunListing> runs)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        TableStyle.Write(console, Build(runs));
+    }
+
+    /// <summary>The same as plain text.</summary>
     public static string Format(IReadOnlyList<RunListing> runs)
     {
+        using var text = new StringWriter();
+        Write(HostConsole.Plain(text), runs);
+        return text.ToString().TrimEnd();
+    }
+
+    public static Table Build(IReadOnlyList<RunListing> runs)
+    {
         ArgumentNullException.ThrowIfNull(runs);
-        string[] header = ["id", "status", "created (UTC)", "rounds", "clients", "epochs", "model", "progress"];
-        var rows = runs.Select(Row).Prepend(header).ToList();
-        int[] widths = [.. Enumerable.Range(0, header.Length).Select(column => rows.Max(row => row[column].Length))];
-        var text = new StringBuilder();
-        foreach (string[] row in rows)
+        var table = new Table();
+        table.AddColumns("id", "status", "created (UTC)");
+        table.AddColumn(new TableColumn("rounds").RightAligned());
+        table.AddColumn(new TableColumn("clients").RightAligned());
+        table.AddColumn(new TableColumn("epochs").RightAligned());
+        table.AddColumns("model", "progress");
+        foreach (RunListing run in runs)
         {
-            // The last column is free text: no padding after it.
-            string line = string.Join("  ", row.Select((cell, column) => column == row.Length - 1 ? cell : cell.PadRight(widths[column])));
-            text.AppendLine(line.TrimEnd());
+            var request = run.Request;
+            table.AddRow(
+                new Text(run.Id),
+                new Text(run.Status, StatusStyle(run)),
+                new Text(run.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+                new Text(Number(request?.Rounds)),
+                new Text(request is null ? "?" : $"{request.EffectiveClientsPerRound} of {request.Clients}"),
+                new Text(Number(request?.LocalEpochs)),
+                new Text(request?.Model ?? "?"),
+                new Text(Progress(run)));
         }
 
-        return text.ToString().TrimEnd();
+        return table;
     }
 
     /// <summary>"round 2/3 training, 38.5 % after round 1": how far the run got.</summary>
@@ -41,21 +65,15 @@ internal static class RunTable
             : $"round {run.Round}/{rounds} {run.Phase}{accuracy}";
     }
 
-    private static string[] Row(RunListing run)
+    // Colour only says what the word already says; plain output has none.
+    private static Style StatusStyle(RunListing run) => run.Status switch
     {
-        var request = run.Request;
-        return
-        [
-            run.Id,
-            run.Status,
-            run.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            Number(request?.Rounds),
-            request is null ? "?" : $"{request.EffectiveClientsPerRound} of {request.Clients}",
-            Number(request?.LocalEpochs),
-            request?.Model ?? "?",
-            Progress(run),
-        ];
-    }
+        "Completed" => new Style(Color.Green),
+        "Failed" => new Style(Color.Red),
+        "Terminated" => new Style(Color.Grey),
+        _ when run.Unfinished => new Style(Color.Yellow),
+        _ => Style.Plain,
+    };
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
 }

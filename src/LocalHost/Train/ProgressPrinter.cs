@@ -1,19 +1,24 @@
-using System.Globalization;
 using FedAvg.Common.Orchestration;
+using FedAvg.LocalHost.Output;
 using Microsoft.DurableTask.Client;
+using Spectre.Console;
 
 namespace FedAvg.LocalHost.Train;
 
 /// <summary>
-/// Shows a run's progress from its custom status: on a terminal one line redrawn in place, otherwise
-/// a plain line whenever the phase or round changes (logs and pipes stay readable).
+/// Shows a run's progress from its custom status. On a terminal a live display (<see cref="LiveProgress"/>): the
+/// rounds so far with accuracy, elapsed time and ETA, and a bar for the current phase. Anywhere else plain lines
+/// whenever the phase or round changes, and while a round trains a line per finished client (a line per quarter
+/// of them when there are many), so logs and pipes stay readable. Either way each finished round gets a line.
 /// </summary>
-internal sealed class ProgressPrinter(TextWriter output, bool redraw, TimeProvider clock)
+internal sealed class ProgressPrinter(IAnsiConsole console, TimeProvider clock)
 {
+    private readonly bool _live = HostConsole.IsLive(console);
+    private LiveProgress? _display;
     private string _lastKey = string.Empty;
-    private int _lastWidth;
     private int _roundsSeen = -1;
     private DateTimeOffset _roundSeenAt;
+    private TrainingRequest? _request;
 
     public void Show(OrchestrationMetadata metadata)
     {
@@ -23,17 +28,17 @@ internal sealed class ProgressPrinter(TextWriter output, bool redraw, TimeProvid
         if (status is null)
         {
             // Scheduled but not yet picked up (or resumed and not yet replayed).
-            Write("starting", key: metadata.RuntimeStatus.ToString(), now - metadata.CreatedAt);
+            Report($"starting/{metadata.RuntimeStatus}", 0, "starting", $"elapsed {ProgressText.Clock(now - metadata.CreatedAt)}", 0, 1, 0, null);
             return;
         }
 
         if (status.History.Count != _roundsSeen)
         {
-            if (!redraw && _roundsSeen >= 0)
+            if (_roundsSeen >= 0)
             {
                 foreach (RoundSummary round in status.History.Skip(_roundsSeen))
                 {
-                    output.WriteLine(RoundLine(round, status.Rounds));
+                    WriteLine(ProgressText.RoundDone(round, status.Rounds));
                 }
             }
 
@@ -41,72 +46,66 @@ internal sealed class ProgressPrinter(TextWriter output, bool redraw, TimeProvid
             _roundSeenAt = now;
         }
 
-        string clients = status.Phase == "training" && status.TrainingClients.Count > 0
-            ? ClientsText(status)
-            : string.Empty;
-        string accuracy = status.History.Count > 0
-            ? string.Create(CultureInfo.InvariantCulture, $" | accuracy {status.History[^1].TestAccuracy:P1}")
-            : string.Empty;
-        string eta = Eta(status, now) is { } left ? $" | ETA {Clock(left)}" : string.Empty;
-        Write(
-            $"round {Math.Max(status.Round, 1)}/{status.Rounds} {status.Phase}{clients}{accuracy}",
-            key: $"{status.Phase}/{status.Round}/{status.FinishedClients?.Count ?? 0}",
-            now - metadata.CreatedAt,
-            eta);
-    }
-
-    // "clients 0,2,4 (2/3 done, 1830 img/s)": which clients train this round, how many finished, and their speed.
-    private static string ClientsText(RunStatus status)
-    {
-        string text = status.TrainingClients.Count == 1 ? $" client {status.TrainingClients[0]}" : $" clients {string.Join(',', status.TrainingClients)}";
-        var finished = status.FinishedClients ?? [];
-        var trained = finished.Where(c => c.Succeeded && c.TrainSeconds > 0).ToList();
-        if (finished.Count == 0)
+        if (status.Phase == "completed" && _display is not null)
         {
-            return text;
+            _display.Complete();
+            return;
         }
 
-        string speed = trained.Count == 0
-            ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $", {trained.Sum(c => c.ImagesPerSecond * c.TrainSeconds) / trained.Sum(c => c.TrainSeconds):F0} img/s");
-        return $"{text} ({finished.Count}/{status.TrainingClients.Count} done{speed})";
+        _request ??= metadata.SerializedInput is null ? null : metadata.ReadInputAs<TrainingRequest>();
+        bool training = status.Phase == "training" && status.TrainingClients.Count > 0;
+        int done = training ? status.FinishedClients?.Count ?? 0 : 0;
+        Report(
+            $"{status.Phase}/{status.Round}",
+            Milestone(status, done),
+            ProgressText.Phase(status, _request),
+            ProgressText.Headline(status, now - metadata.CreatedAt, Eta(status, now)),
+            status.History.Count,
+            status.Rounds,
+            done,
+            training ? status.TrainingClients.Count : null);
     }
 
-    /// <summary>Ends the redrawn line so what follows starts on a fresh one.</summary>
+    /// <summary>Ends the live display so what follows starts on a fresh line.</summary>
     public void Finish()
     {
-        if (redraw && _lastWidth > 0)
-        {
-            output.WriteLine();
-            _lastWidth = 0;
-        }
+        _display?.Stop();
+        _display = null;
     }
 
-    public static string RoundLine(RoundSummary round, int rounds)
+    /// <param name="phaseKey">Which phase of which round: a new one starts a new bar.</param>
+    /// <param name="milestone">Within a phase, what is worth a plain line of its own (finished clients).</param>
+    private void Report(string phaseKey, int milestone, string phase, string headline, int roundsDone, int rounds, int done, int? total)
     {
-        ArgumentNullException.ThrowIfNull(round);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"round {round.Round}/{rounds} done: accuracy {round.TestAccuracy:P2}, loss {round.TestLoss:F4}, {round.WallSeconds:F1} s");
-    }
-
-    private void Write(string text, string key, TimeSpan elapsed, string eta = "")
-    {
-        string line = $"{text} | elapsed {Clock(elapsed)}{eta}";
-        if (redraw)
+        string key = $"{phaseKey}/{milestone}";
+        if (_live)
         {
-            // \r and padding rather than ANSI codes: works on every terminal, and in Windows consoles.
-            output.Write('\r' + line.PadRight(_lastWidth));
-            output.Flush();
-            _lastWidth = line.Length;
+            _display ??= new LiveProgress(console, clock);
+            _display.Show(headline, roundsDone, rounds, phaseKey, phase, done, total);
         }
         else if (key != _lastKey)
         {
-            output.WriteLine(text);
+            console.WriteLine(phase);
         }
 
         _lastKey = key;
     }
+
+    private void WriteLine(string line)
+    {
+        if (_display is not null)
+        {
+            _display.WriteLine(line);
+        }
+        else
+        {
+            console.WriteLine(line);
+        }
+    }
+
+    // Plain output gets a line per finished client while they are few, else per quarter of the round's clients.
+    private static int Milestone(RunStatus status, int done) =>
+        status.TrainingClients.Count <= ProgressText.MaxListedClients ? done : done * 4 / Math.Max(status.TrainingClients.Count, 1);
 
     // Remaining rounds at the mean round time so far, less what the current round has already taken.
     private TimeSpan? Eta(RunStatus status, DateTimeOffset now)
@@ -120,9 +119,4 @@ internal sealed class ProgressPrinter(TextWriter output, bool redraw, TimeProvid
         double left = (perRound * (status.Rounds - status.History.Count)) - (now - _roundSeenAt).TotalSeconds;
         return TimeSpan.FromSeconds(Math.Max(0, left));
     }
-
-    private static string Clock(TimeSpan span) =>
-        span.TotalHours >= 1
-            ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
-            : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
 }

@@ -1,33 +1,69 @@
 using System.Globalization;
-using System.Text;
 using FedAvg.Common.Orchestration;
+using FedAvg.LocalHost.Output;
+using Spectre.Console;
 
 namespace FedAvg.LocalHost.Train;
 
-/// <summary>The per-round table <c>fedavg train</c> prints when a run completes.</summary>
+/// <summary>The per-round table <c>fedavg train</c> prints when a run completes, with the final accuracy and any failed clients below it.</summary>
 internal static class RoundTable
 {
+    public static void Write(IAnsiConsole console, RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        TableStyle.Write(console, Build(result));
+        foreach (string line in Summary(result))
+        {
+            console.WriteLine(line);
+        }
+    }
+
+    /// <summary>The same as plain text.</summary>
     public static string Format(RunResult result)
     {
+        using var text = new StringWriter();
+        Write(HostConsole.Plain(text), result);
+        return text.ToString().TrimEnd();
+    }
+
+    public static Table Build(RunResult result)
+    {
         ArgumentNullException.ThrowIfNull(result);
-        var text = new StringBuilder();
-        text.AppendLine("round  clients  accuracy  test loss  train loss      lr   wall s  train s    img/s");
+        var table = new Table();
+        table.AddColumn(new TableColumn("round").RightAligned());
+        foreach (string header in (ReadOnlySpan<string>)["clients", "accuracy", "test loss", "train loss", "lr", "wall s", "train s", "img/s"])
+        {
+            table.AddColumn(new TableColumn(header).RightAligned());
+        }
+
         foreach (RoundSummary round in result.History)
         {
-            text.AppendLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{round.Round,5}  {round.Clients.Count,7}  {round.TestAccuracy,8:P2}  {round.TestLoss,9:F4}  {round.TrainLoss,10:F4}  {round.LearningRate,6:G3}  {round.WallSeconds,7:F1}  {round.TrainSeconds,7:F1}  {round.ImagesPerSecond,7:F0}"));
+            table.AddRow(
+                Cell($"{round.Round}"),
+                Cell($"{round.Clients.Count}"),
+                Cell($"{round.TestAccuracy:P2}"),
+                Cell($"{round.TestLoss:F4}"),
+                Cell($"{round.TrainLoss:F4}"),
+                Cell($"{round.LearningRate:G3}"),
+                Cell($"{round.WallSeconds:F1}"),
+                Cell($"{round.TrainSeconds:F1}"),
+                Cell($"{round.ImagesPerSecond:F0}"));
         }
 
-        text.Append(string.Create(
+        return table;
+    }
+
+    private static IEnumerable<string> Summary(RunResult result)
+    {
+        yield return string.Create(
             CultureInfo.InvariantCulture,
-            $"final accuracy {result.FinalAccuracy:P2} after {result.Rounds} rounds of {result.Model} in {result.WallSeconds:F0} s"));
+            $"final accuracy {result.FinalAccuracy:P2} after {result.Rounds} rounds of {result.Model} in {result.WallSeconds:F0} s");
         if (result.FailedClients.Count > 0)
         {
-            text.AppendLine().Append(CultureInfo.InvariantCulture, $"{result.FailedClients.Count} client updates failed and were left out: ");
-            text.AppendJoin("; ", result.FailedClients.Select(f => $"round {f.Round} client {f.Client}: {f.Reason}"));
+            yield return $"{result.FailedClients.Count} client updates failed and were left out: " +
+                string.Join("; ", result.FailedClients.Select(f => $"round {f.Round} client {f.Client}: {f.Reason}"));
         }
-
-        return text.ToString();
     }
+
+    private static Text Cell(FormattableString value) => new(value.ToString(CultureInfo.InvariantCulture));
 }

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Reporting;
 using FedAvg.LocalHost.Bench;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace FedAvg.LocalHost.Tests.Bench;
 
@@ -18,9 +21,36 @@ public sealed class BenchFilesTests
 
         var written = JsonSerializer.Deserialize<BenchResult>(await File.ReadAllTextAsync(Path.Combine(folder.Path, "default.json")), JsonDefaults.Options)!;
         Assert.Equal([0.75, 0.80], written.Rounds.Select(r => r.TestAccuracy));
-        Assert.True(new FileInfo(Path.Combine(folder.Path, "default.png")).Length > 0);
-        Assert.True(new FileInfo(Path.Combine(folder.Path, BenchFiles.ComparisonChart)).Length > 0);
+        foreach (string chart in new[] { "default.png", "reference.png", BenchFiles.ComparisonChart })
+        {
+            var info = Image.Identify(Path.Combine(folder.Path, chart));
+            Assert.Equal((AccuracyChart.Width, AccuracyChart.Height), (info.Width, info.Height));
+        }
+
+        // Both runs are lines in the comparison (the charts' first two colours), one in a run's own chart.
+        var colours = new ScottPlot.Palettes.Category10().Colors;
+        Assert.True(Pixels(folder, BenchFiles.ComparisonChart, colours[0]) > 100);
+        Assert.True(Pixels(folder, BenchFiles.ComparisonChart, colours[1]) > 100);
+        Assert.Equal(0, Pixels(folder, "default.png", colours[1]));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.partial"));
         Assert.Contains("3.1", await File.ReadAllTextAsync(Path.Combine(folder.Path, "predict.json")), StringComparison.Ordinal);
+    }
+
+    private static int Pixels(TempFolder folder, string chart, ScottPlot.Color colour)
+    {
+        using var image = Image.Load<Rgb24>(Path.Combine(folder.Path, chart));
+        int count = 0;
+        image.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                foreach (Rgb24 pixel in rows.GetRowSpan(y))
+                {
+                    count += pixel.R == colour.R && pixel.G == colour.G && pixel.B == colour.B ? 1 : 0;
+                }
+            }
+        });
+        return count;
     }
 
     private static BenchResult Result(string name, params double[] accuracies) => new(

@@ -1,4 +1,9 @@
+using System.Text;
+using System.Xml.Linq;
 using FedAvg.Common.Reporting;
+using ScottPlot;
+using Color = ScottPlot.Color;
+using Image = SixLabors.ImageSharp.Image;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -6,58 +11,82 @@ namespace FedAvg.Common.Tests.Reporting;
 
 public sealed class AccuracyChartTests
 {
-    private static readonly Rgb24 First = ChartPalette.Series[0];
-    private static readonly Rgb24 Second = ChartPalette.Series[1];
+    private static readonly Color First = ChartPalette.Series[0];
+    private static readonly Color Second = ChartPalette.Series[1];
 
     [Fact]
-    public void Png_has_the_layout_size()
+    public void Png_has_the_chart_size()
     {
-        ChartSeries[] series = [new("reference", [10, 20, 30]), new("default", [5, 15])];
+        using var png = new MemoryStream();
+        AccuracyChart.Render([new("reference", [10, 20, 30]), new("default", [5, 15])], "t", "y", png);
 
-        using Image<Rgb24> image = Render(series);
-
-        var layout = new AccuracyChartLayout(3, BitmapFont.TextWidth("reference", AccuracyChartLayout.LabelScale));
-        Assert.Equal((layout.Width, layout.Height), (image.Width, image.Height));
+        using var image = Image.Load<Rgb24>(png.ToArray());
+        Assert.Equal((AccuracyChart.Width, AccuracyChart.Height), (image.Width, image.Height));
     }
 
     [Fact]
-    public void Each_series_is_drawn_in_its_colour_at_its_values()
+    public void Each_series_is_drawn_in_its_colour_at_its_values_and_nowhere_near_the_other()
     {
-        ChartSeries[] series = [new("low", Constant(20, 10)), new("high", Constant(80, 10))];
-        var layout = new AccuracyChartLayout(10, 0);
+        using var chart = Render([new("low", Constant(20, 10)), new("high", Constant(80, 10))]);
 
-        using Image<Rgb24> image = Render(series);
-
-        int x = layout.XFor(5);
-        Assert.Equal(First, image[x, AccuracyChartLayout.YFor(20)]);
-        Assert.Equal(Second, image[x, AccuracyChartLayout.YFor(80)]);
-        Assert.True(TopmostRow(image, x, Second) < TopmostRow(image, x, First));
+        Assert.True(chart.Near(new(5, 20), First));
+        Assert.True(chart.Near(new(5, 80), Second));
+        Assert.False(chart.Near(new(5, 80), First, radius: 6));
+        Assert.False(chart.Near(new(5, 20), Second, radius: 6));
+        Assert.False(chart.Near(new(5, 50), First, radius: 6));
     }
 
     [Fact]
-    public void Higher_accuracy_is_drawn_higher()
+    public void Every_round_is_marked_at_its_own_accuracy()
     {
-        double[] values = [10, 30, 50, 70, 90];
-        var layout = new AccuracyChartLayout(values.Length, 0);
+        double[] values = [10, 30, 55, 70, 90];
 
-        using Image<Rgb24> image = Render([new ChartSeries("rising", values)]);
+        using var chart = Render([new ChartSeries("rising", values)]);
 
-        int[] rows = [.. Enumerable.Range(1, values.Length).Select(round => TopmostRow(image, layout.XFor(round), First))];
-        Assert.All(rows.Zip(rows.Skip(1)), pair => Assert.True(pair.Second < pair.First, $"rows {string.Join(",", rows)}"));
+        for (int round = 1; round <= values.Length; round++)
+        {
+            Assert.True(RenderedChart.Same(chart.At(new(round, values[round - 1])), First), $"round {round}");
+            // The mirrored value (90 where 10 was drawn, ...) is somewhere else on the chart.
+            Assert.False(chart.Near(new(round, 100 - values[round - 1]), First, radius: 4), $"round {round} mirrored");
+        }
     }
 
     [Fact]
     public void A_single_round_is_drawn_in_the_middle()
     {
-        var layout = new AccuracyChartLayout(1, 0);
+        using var chart = Render([new ChartSeries("one", [42])]);
 
-        using Image<Rgb24> image = Render([new ChartSeries("one", [42])]);
-
-        Assert.Equal(First, image[layout.XFor(1), AccuracyChartLayout.YFor(42)]);
+        Pixel point = chart.Plot.GetPixel(new(1, 42));
+        Assert.InRange(point.X, chart.DataRect.HorizontalCenter - 2, chart.DataRect.HorizontalCenter + 2);
+        Assert.True(RenderedChart.Same(chart.At(new(1, 42)), First));
     }
 
     [Fact]
-    public void Invalid_series_are_refused()
+    public void The_title_is_written_as_text_above_the_data()
+    {
+        using var titled = Render([new ChartSeries("s", [50])], "Test accuracy per round");
+        using var untitled = Render([new ChartSeries("s", [50])], string.Empty);
+
+        Assert.True(titled.InkAboveData() > 200, $"{titled.InkAboveData()} dark pixels");
+        Assert.Equal(0, untitled.InkAboveData());
+    }
+
+    [Fact]
+    public void Svg_keeps_the_title_and_labels_as_text_in_the_embedded_font()
+    {
+        using var svg = new MemoryStream();
+        AccuracyChart.Render([new("reference", [10, 20, 30])], "Test accuracy per round", "accuracy (%)", svg, ChartFormat.Svg);
+
+        string xml = Encoding.UTF8.GetString(svg.ToArray());
+        Assert.Equal("svg", XDocument.Parse(xml).Root!.Name.LocalName);
+        Assert.Contains("Test accuracy per round", xml, StringComparison.Ordinal);
+        Assert.Contains("accuracy (%)", xml, StringComparison.Ordinal);
+        Assert.Contains("reference", xml, StringComparison.Ordinal);
+        Assert.Contains($"font-family=\"{ChartFont.Family}\"", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_series_are_refused_before_anything_is_written()
     {
         using var output = new MemoryStream();
         Assert.Throws<ArgumentException>(() => AccuracyChart.Render([], "t", "y", output));
@@ -70,25 +99,8 @@ public sealed class AccuracyChartTests
         Assert.Equal(0, output.Length);
     }
 
-    private static Image<Rgb24> Render(IReadOnlyList<ChartSeries> series)
-    {
-        using var output = new MemoryStream();
-        AccuracyChart.Render(series, "Test accuracy", "Accuracy (%)", output);
-        return Image.Load<Rgb24>(output.ToArray());
-    }
+    private static RenderedChart Render(IReadOnlyList<ChartSeries> series, string title = "Test accuracy") =>
+        RenderedChart.Of(AccuracyChart.Build(series, title, "accuracy (%)"), AccuracyChart.Width, AccuracyChart.Height);
 
     private static double[] Constant(double value, int rounds) => [.. Enumerable.Repeat(value, rounds)];
-
-    private static int TopmostRow(Image<Rgb24> image, int x, Rgb24 colour)
-    {
-        for (int y = 0; y < image.Height; y++)
-        {
-            if (image[x, y] == colour)
-            {
-                return y;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"No pixel of {colour} in column {x}.");
-    }
 }

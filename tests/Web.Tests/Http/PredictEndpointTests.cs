@@ -165,7 +165,7 @@ public sealed class PredictEndpointTests(TrainedModelFixture fixture) : IClassFi
         byte[] typeAndData = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
         output.Write(typeAndData);
         byte[] crc = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, FedAvg.Common.Imaging.Crc32.Compute(typeAndData));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, System.IO.Hashing.Crc32.HashToUInt32(typeAndData));
         output.Write(crc);
     }
 }

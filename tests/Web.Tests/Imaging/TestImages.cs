@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 using FedAvg.Common.Data;
 using FedAvg.Common.Imaging;
@@ -115,7 +116,7 @@ internal static class TestImages
         png.Write(word);
         byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
         png.Write(typeAndData);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Compute(typeAndData));
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.HashToUInt32(typeAndData));
         png.Write(word);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 
 namespace FedAvg.Common.Imaging;
 
@@ -42,7 +43,7 @@ internal static class PngStructure
 
             ReadOnlySpan<byte> body = data.Slice(position + 8, (int)length);
             uint storedCrc = BinaryPrimitives.ReadUInt32BigEndian(data[(position + 8 + (int)length)..]);
-            if (Crc32.Compute(data.Slice(position + 4, 4 + (int)length)) != storedCrc)
+            if (Crc32.HashToUInt32(data.Slice(position + 4, 4 + (int)length)) != storedCrc)
             {
                 throw Rejected(ImageRejectionReason.Corrupt, $"The PNG's '{ChunkName(type)}' chunk at byte {position} fails its CRC check.");
             }
