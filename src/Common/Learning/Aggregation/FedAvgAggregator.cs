@@ -24,7 +24,7 @@ public static class FedAvgAggregator
     public static ModelWeights Average(IReadOnlyList<ClientUpdate> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        Validate(updates);
+        UpdateChecks.Validate(updates);
         ModelWeights reference = updates[0].Weights;
         var destination = new ModelWeights(reference.Architecture, reference.Tensors.Select(t => t.IsFloat
             ? WeightTensor.FromFloats(t.Name, (long[])t.Shape.Clone(), t.Kind, GC.AllocateUninitializedArray<float>(t.FloatData!.Length))
@@ -44,7 +44,7 @@ public static class FedAvgAggregator
     {
         ArgumentNullException.ThrowIfNull(updates);
         ArgumentNullException.ThrowIfNull(destination);
-        Validate(updates);
+        UpdateChecks.Validate(updates);
         ModelWeights reference = updates[0].Weights;
         if (destination.Architecture != reference.Architecture || destination.Tensors.Count != reference.Tensors.Count
             || reference.Tensors.Where((t, i) => !t.HasSameLayout(destination.Tensors[i])).Any())
@@ -154,52 +154,6 @@ public static class FedAvgAggregator
         }
     }
 
-    private static void Validate(IReadOnlyList<ClientUpdate> updates)
-    {
-        if (updates.Count == 0)
-        {
-            throw new AggregationException("There are no client updates to average.", clientId: null);
-        }
-
-        ModelWeights? reference = null;
-        string? referenceClient = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ClientUpdate update in updates)
-        {
-            if (update is null)
-            {
-                throw new AggregationException("A client update is null.", clientId: null);
-            }
-
-            string client = update.ClientId;
-            if (string.IsNullOrWhiteSpace(client) || update.Weights is null)
-            {
-                throw new AggregationException($"Client update '{client}' has no client id or no weights.", client);
-            }
-
-            if (!seen.Add(client))
-            {
-                throw new AggregationException($"Client '{client}' sent more than one update.", client);
-            }
-
-            if (update.Samples <= 0)
-            {
-                throw new AggregationException($"Client '{client}' reports {update.Samples} samples; a client needs at least one to be averaged.", client);
-            }
-
-            ModelWeights weights = update.Weights;
-            if (reference is null)
-            {
-                reference = weights;
-                referenceClient = client;
-            }
-            else
-            {
-                CheckLayout(reference, referenceClient!, weights, client);
-            }
-        }
-    }
-
     /// <summary>
     /// Explains a non-finite mean: the first NaN or infinity in client order, as a client whose training diverged;
     /// failing that, the finite weights overflowed float32 when summed. That needs values near float.MaxValue and
@@ -207,58 +161,19 @@ public static class FedAvgAggregator
     /// </summary>
     private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, IReadOnlyList<WeightTensor> averaged)
     {
-        foreach (ClientUpdate update in updates)
+        if (UpdateChecks.Diverged(updates) is { } diverged)
         {
-            foreach (WeightTensor tensor in update.Weights.Tensors)
-            {
-                if (FirstNonFinite(tensor) is int at)
-                {
-                    return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
-                }
-            }
+            return diverged;
         }
 
         foreach (WeightTensor tensor in averaged)
         {
-            if (FirstNonFinite(tensor) is int at)
+            if (UpdateChecks.FirstNonFinite(tensor) is int at)
             {
                 return new AggregationException($"The weighted mean of tensor '{tensor.Name}' overflowed to {tensor.FloatData![at]} at index {at}, although every client sent finite values.", clientId: null);
             }
         }
 
         throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
-    }
-
-    private static int? FirstNonFinite(WeightTensor tensor)
-    {
-        if (tensor.FloatData is not { } values || TensorPrimitives.IsFiniteAll<float>(values))
-        {
-            return null;
-        }
-
-        return Array.FindIndex(values, v => !float.IsFinite(v));
-    }
-
-    private static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
-    {
-        if (weights.Architecture != reference.Architecture)
-        {
-            throw new AggregationException($"Client '{client}' sent weights of architecture '{weights.Architecture}', but client '{referenceClient}' sent '{reference.Architecture}'.", client);
-        }
-
-        if (weights.Tensors.Count != reference.Tensors.Count)
-        {
-            throw new AggregationException($"Client '{client}' sent {weights.Tensors.Count} tensors, but client '{referenceClient}' sent {reference.Tensors.Count}.", client);
-        }
-
-        for (int t = 0; t < reference.Tensors.Count; t++)
-        {
-            WeightTensor expected = reference.Tensors[t];
-            WeightTensor actual = weights.Tensors[t];
-            if (!expected.HasSameLayout(actual))
-            {
-                throw new AggregationException($"Client '{client}' sent tensor '{actual.Name}' {actual.Kind} {actual.ShapeText} where client '{referenceClient}' sent '{expected.Name}' {expected.Kind} {expected.ShapeText}.", client);
-            }
-        }
     }
 }
