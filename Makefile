@@ -15,13 +15,14 @@ export DOTNET_NOLOGO := 1
 
 FEDAVG := src/LocalHost/bin/$(CONFIG)/net10.0/fedavg
 
-.PHONY: help setup tools build test run infra bench clean
+.PHONY: help setup tools build test run infra bench notebook clean
 
 help:
 	@echo "make run     train the reference experiment locally (DATA=dir to use a local CIFAR-10 folder)"
 	@echo "make test    build and run every test"
 	@echo "make bench   full benchmarks on the real data (long; writes bench/results)"
 	@echo "make infra   compile and lint infra/main.bicep"
+	@echo "make notebook  run notebooks/fedavg.ipynb on the full data and save its outputs into it"
 	@echo "(make test also publishes the Functions app and proves its TorchSharp native library loads)"
 
 node_modules/.bin/azurite: package.json package-lock.json
@@ -57,6 +58,16 @@ bench: build
 	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) bench $(if $(DATA),--data $(DATA),) $(ARGS)
 	DATA=$(DATA) bash scripts/bench-predict.sh
 	cd tests/Benchmarks && env -u DOTNET_PROCESSOR_COUNT $(DOTNET) run -c $(CONFIG) --no-build -- --filter '*' --artifacts ../../bench/results/micro
+
+# Executes every cell of notebooks/fedavg.ipynb on the full data (DATA=dir, else FEDAVG_DATA, ./data or a
+# download) and writes the outputs into it, through the same in-process kernel the notebook test uses. The
+# notebook loads src/LocalHost/bin/Release, so that is what is built, whatever CONFIG says. FEDAVG_NOTEBOOK_*
+# variables (rounds, epochs, limits) pass through.
+notebook: tools
+	$(DOTNET) build src/LocalHost/FedAvg.LocalHost.csproj -c Release
+	$(DOTNET) build notebooks/Runner/FedAvg.NotebookRunner.csproj -c Release
+	env -u DOTNET_PROCESSOR_COUNT $(if $(DATA),FEDAVG_DATA=$(abspath $(DATA)),) \
+		notebooks/Runner/bin/Release/net10.0/fedavg-notebook notebooks/fedavg.ipynb --write --verbose
 
 clean:
 	$(DOTNET) clean FedAvg.Functions.sln -c $(CONFIG)

@@ -14,7 +14,18 @@ root.SetAction(async (parse, cancellationToken) =>
 {
     var path = parse.GetValue(notebook)!;
     var progress = new CellReporter(Console.Error);
-    var run = await NotebookRunner.RunAsync(path.FullName, new NotebookRunOptions { WriteOutputs = parse.GetValue(write) }, progress, cancellationToken);
+    NotebookRun run;
+    try
+    {
+        run = await NotebookRunner.RunAsync(path.FullName, new NotebookRunOptions { WriteOutputs = parse.GetValue(write) }, progress, cancellationToken);
+    }
+    catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException && !parse.GetValue(verbose))
+    {
+        // Not a notebook, or not one that can be read or written back: the file's fault, not a cell's.
+        await Console.Error.WriteLineAsync($"fedavg-notebook: {path.Name}: {e.Message}");
+        return 1;
+    }
+
     if (run.Failure is { } failed)
     {
         string message = parse.GetValue(verbose) ? failed.ErrorDetails! : failed.Error!.Split('\n')[0].Trim();
