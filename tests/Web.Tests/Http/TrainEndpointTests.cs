@@ -1,17 +1,21 @@
 using System.Text;
 using FedAvg.Common.Http;
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Tests.Data;
+using FedAvg.Common.Tests.Fixtures;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 
 namespace FedAvg.Common.Tests.Http;
 
-/// <summary>The train and run handlers against a real durable client (no worker: scheduled runs stay pending).</summary>
+/// <summary>The train and run handlers against a real durable client; scheduled runs are stand-ins that wait, unfinished.</summary>
 public sealed class TrainEndpointTests : IAsyncLifetime
 {
     private DurableTaskTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DurableTaskTestHost.StartAsync(_ => { });
+    // A stand-in under the run's name: with no orchestrator registered the engine fails a scheduled run as
+    // soon as it dispatches it, and whether a test saw Pending or Failed depended on the machine's load.
+    public async Task InitializeAsync() => _host = await DurableTaskTestHost.StartAsync(StandInRun.Register);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -20,7 +24,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     {
         var context = HttpHarness.Request(Encoding.UTF8.GetBytes("""{"rounds":2,"seed":7}"""), "application/json");
 
-        var (status, json, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, Urls, default), context);
+        var (status, json, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.None, Urls, default), context);
 
         Assert.Equal(202, status);
         string id = json.GetProperty("id").GetString()!;
@@ -28,7 +32,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
         Assert.Equal($"http://test/status/{id}", context.Response.Headers.Location.ToString());
         var scheduled = await _host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.Equal(ActivityNames.Orchestrator, scheduled!.Name);
-        Assert.Equal(Presets.Reference with { Rounds = 2, Seed = 7 }, scheduled.ReadInputAs<TrainingRequest>());
+        Assert.Equal(Presets.Default.Request with { Rounds = 2, Seed = 7 }, scheduled.ReadInputAs<TrainingRequest>());
     }
 
     [Theory]
@@ -40,7 +44,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     {
         var context = HttpHarness.Request(Encoding.UTF8.GetBytes(body), contentType);
 
-        var (status, json, type) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, Urls, default), context);
+        var (status, json, type) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.None, Urls, default), context);
 
         Assert.Equal(expected, status);
         Assert.Equal("application/problem+json", type);
@@ -49,13 +53,40 @@ public sealed class TrainEndpointTests : IAsyncLifetime
         Assert.Empty(await instances.ToListAsync());
     }
 
+    [RealDataFact]
+    public async Task A_request_whose_partition_cannot_be_drawn_is_400_naming_its_fields_and_nothing_is_scheduled()
+    {
+        // No Dirichlet(0.5) draw gives each of 100 clients 10 of the first 2000 images.
+        var context = HttpHarness.Request("""{"clients":100,"alpha":0.5,"trainLimit":2000}"""u8.ToArray(), "application/json");
+
+        var (status, json, type) = await HttpHarness.ExecuteAsync(
+            await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.FromFolder(RealData.Directory), Urls, default), context);
+
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.Equal(["alpha", "clients", "trainLimit"], json.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Contains("Dirichlet partition of 2000 samples over 100 clients", json.GetProperty("detail").GetString());
+        Assert.Empty(await _host.Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync());
+    }
+
+    [RealDataFact]
+    public async Task The_partition_check_passes_a_request_that_can_be_split()
+    {
+        var context = HttpHarness.Request("""{"clients":10,"alpha":0.5,"trainLimit":2000}"""u8.ToArray(), "application/json");
+
+        var (status, _, _) = await HttpHarness.ExecuteAsync(
+            await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.FromFolder(RealData.Directory), Urls, default), context);
+
+        Assert.Equal(202, status);
+    }
+
     [Fact]
     public async Task A_body_over_the_limit_is_413()
     {
         byte[] body = Encoding.UTF8.GetBytes("{\"seed\":1" + new string(' ', 70_000) + "}");
         var context = HttpHarness.Request(body, "application/json");
 
-        var (status, _, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, Urls, default), context);
+        var (status, _, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.None, Urls, default), context);
 
         Assert.Equal(413, status);
     }
@@ -70,7 +101,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
 
         Assert.Equal(200, found.Status);
         Assert.Equal(id, found.Body.GetProperty("id").GetString());
-        Assert.Equal("Pending", found.Body.GetProperty("runtimeStatus").GetString());
+        Assert.Contains(found.Body.GetProperty("runtimeStatus").GetString(), new[] { "Pending", "Running" });
         Assert.Equal(3, found.Body.GetProperty("request").GetProperty("rounds").GetInt32());
         Assert.Equal(404, missing.Status);
         Assert.True(missing.Body.GetProperty("errors").TryGetProperty("id", out _));

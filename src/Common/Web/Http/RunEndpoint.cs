@@ -9,16 +9,10 @@ public static class RunEndpoint
 {
     public static async Task<IResult> HandleAsync(string id, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 200)
+        var (metadata, problem) = await RunLookup.FindAsync(id, client, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (metadata is null)
         {
-            return Problems.Field(StatusCodes.Status400BadRequest, "Invalid run id", "id", "must be a run id returned by POST /api/train");
-        }
-
-        var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (metadata is null || metadata.Name != ActivityNames.Orchestrator)
-        {
-            return Problems.Field(StatusCodes.Status404NotFound, "Run not found", "id", $"no run has id '{id}'");
+            return problem!;
         }
 
         return Results.Json(ToView(metadata), JsonDefaults.Options);
@@ -35,6 +29,6 @@ public static class RunEndpoint
             metadata.SerializedInput is null ? null : metadata.ReadInputAs<TrainingRequest>(),
             metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunStatus>(),
             metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RunResult>() : null,
-            metadata.FailureDetails?.ErrorMessage);
+            RunFailure.Reason(metadata.FailureDetails));
     }
 }

@@ -17,7 +17,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
     public override async Task<RunResult> RunAsync(TaskOrchestrationContext context, TrainingRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = input ?? Presets.Reference;
+        var request = input ?? Presets.Default.Request;
         var errors = TrainingRequestValidator.Validate(request);
         if (errors.Any)
         {
@@ -58,7 +58,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
                 var (trainedClient, failure) = await done;
                 finished.Add(trainedClient is null
                     ? new ClientProgress(failure!.Client, false, 0, 0, 0)
-                    : new ClientProgress(trainedClient.Client, true, trainedClient.Samples, trainedClient.ImagesPerSecond, trainedClient.TrainSeconds));
+                    : new ClientProgress(trainedClient.Client, true, trainedClient.Samples, trainedClient.ImagesPerSecond, trainedClient.TrainSeconds, trainedClient.TrainLoss));
                 Publish("training", round, selected, finished);
             }
 
@@ -144,6 +144,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             evaluation.Seconds,
             Math.Max(0, wall.TotalSeconds - busy),
             trainSeconds > 0 ? trained.Sum(t => t.ImagesPerSecond * t.TrainSeconds) / trainSeconds : 0,
-            global);
+            global,
+            [.. trained.Select(t => new ClientRound(t.Client, t.Samples, t.TrainLoss, t.TrainSeconds, t.ImagesPerSecond, aggregate.Accepted.Contains(t.Client)))]);
     }
 }

@@ -1,6 +1,7 @@
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>One finished round, as shown while the run goes on and in its result.</summary>
+/// <param name="ClientResults">Each trained client's own numbers; null in runs recorded before they were kept.</param>
 public sealed record RoundSummary(
     int Round,
     IReadOnlyList<int> Clients,
@@ -16,10 +17,12 @@ public sealed record RoundSummary(
     double EvaluationSeconds,
     double OverheadSeconds,
     double ImagesPerSecond,
-    string GlobalModelBlob);
+    string GlobalModelBlob,
+    IReadOnlyList<ClientRound>? ClientResults = null);
 
 /// <summary>A client of the current round that has finished (or given up) its local training.</summary>
-public sealed record ClientProgress(int Client, bool Succeeded, int Samples, double ImagesPerSecond, double TrainSeconds);
+/// <param name="TrainLoss">Its mean training loss; null for a client that failed (and in runs recorded before it was kept).</param>
+public sealed record ClientProgress(int Client, bool Succeeded, int Samples, double ImagesPerSecond, double TrainSeconds, double? TrainLoss = null);
 
 /// <summary>The orchestration's custom status: where the run is and what it has done so far.</summary>
 public sealed record RunStatus(
