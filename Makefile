@@ -20,7 +20,7 @@ FEDAVG := src/LocalHost/bin/$(CONFIG)/net10.0/fedavg
 # flags (podman, else docker); BASE_IMAGE overrides the official ASP.NET Core runtime base.
 IMAGE ?= fedavg-local
 
-.PHONY: help setup tools build test run infra bench clean image test-container
+.PHONY: help setup tools build test run infra bench notebook clean image test-container
 
 help:
 	@echo "make run     train the recommended recipe locally (DATA=dir to use a local CIFAR-10 folder, ARGS=\"--preset reference\" for the reference experiment)"
@@ -28,6 +28,7 @@ help:
 	@echo "make bench   full benchmarks on the real data (long; writes bench/results)"
 	@echo "make infra   compile and lint infra/main.bicep"
 	@echo "make image   the local-host container image ($(IMAGE)); make test-container builds and runs it with podman"
+	@echo "make notebook  run notebooks/fedavg.ipynb on the full data and save its outputs into it"
 	@echo "(make test also publishes the Functions app and proves its TorchSharp native library loads)"
 
 node_modules/.bin/azurite: package.json package-lock.json
@@ -73,6 +74,16 @@ image: tools
 # official base (cached in .container/), and trains, polls and predicts against a container of it.
 test-container: tools
 	DATA=$(DATA) bash scripts/test-container.sh
+
+# Executes every cell of notebooks/fedavg.ipynb on the full data (DATA=dir, else FEDAVG_DATA, ./data or a
+# download) and writes the outputs into it, through the same in-process kernel the notebook test uses. The
+# notebook loads src/LocalHost/bin/Release, so that is what is built, whatever CONFIG says. FEDAVG_NOTEBOOK_*
+# variables (rounds, epochs, limits) pass through.
+notebook: tools
+	$(DOTNET) build src/LocalHost/FedAvg.LocalHost.csproj -c Release
+	$(DOTNET) build notebooks/Runner/FedAvg.NotebookRunner.csproj -c Release
+	env -u DOTNET_PROCESSOR_COUNT $(if $(DATA),FEDAVG_DATA=$(abspath $(DATA)),) \
+		notebooks/Runner/bin/Release/net10.0/fedavg-notebook notebooks/fedavg.ipynb --write --verbose
 
 clean:
 	$(DOTNET) clean FedAvg.Functions.sln -c $(CONFIG)

@@ -11,9 +11,10 @@ namespace FedAvg.LocalHost.Hosting;
 /// <summary>
 /// What the commands run on: the storage account, the FedAvg activities' runtime and the durable
 /// engine with the orchestration registered. Starting its work resumes any run left unfinished in
-/// that storage; opening it alone does not.
+/// that storage; opening it alone does not. Public so that notebooks/fedavg.ipynb drives the same engine
+/// as <c>fedavg train</c>.
 /// </summary>
-internal sealed class LocalRuntime : IAsyncDisposable
+public sealed class LocalRuntime : IAsyncDisposable
 {
     /// <summary>Where a downloaded CIFAR-10 goes: ./data/cifar-10-batches-bin is then found next time.</summary>
     public const string DownloadFolder = "data";

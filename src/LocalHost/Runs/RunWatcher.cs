@@ -2,8 +2,8 @@ using Microsoft.DurableTask.Client;
 
 namespace FedAvg.LocalHost.Runs;
 
-/// <summary>Follows one run until it finishes: `fedavg train` draws its progress from it, `fedavg bench` its measurements.</summary>
-internal static class RunWatcher
+/// <summary>Follows one run until it finishes: `fedavg train` draws its progress from it, `fedavg bench` its measurements, the notebook its live chart.</summary>
+public static class RunWatcher
 {
     /// <param name="onUpdate">Sees every polled state of the run, the final one included.</param>
     /// <returns>The run's final state (completed, failed or terminated).</returns>
