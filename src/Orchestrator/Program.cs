@@ -20,6 +20,7 @@ builder.Services.AddSingleton(new FedAvgRuntime(storage, new FedAvgRuntimeOption
         Path.Combine(Path.GetTempPath(), "fedavg-data"),
         progress: null,
         ct),
+    KeepClientUpdates = FedAvgRuntimeOptions.KeepClientUpdatesFromEnvironment(),
 }));
 builder.Services.AddSingleton(sp => new PredictionService(sp.GetRequiredService<FedAvgStorage>()));
 

@@ -72,6 +72,7 @@ internal sealed class LocalRuntime : IAsyncDisposable
             runtime = new FedAvgRuntime(blobs, new FedAvgRuntimeOptions
             {
                 ResolveDataDirectory = token => CifarDataResolver.ResolveAsync(dataFolder, Path.GetFullPath(DownloadFolder), download, token),
+                KeepClientUpdates = FedAvgRuntimeOptions.KeepClientUpdatesFromEnvironment(),
             });
             var engine = await LocalDurableEngine.OpenAsync(
                 new LocalDurableEngineOptions(storage.ConnectionString) { LoggerFactory = EngineLogging.FromEnvironment() },

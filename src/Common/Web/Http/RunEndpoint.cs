@@ -21,6 +21,8 @@ public static class RunEndpoint
             return Problems.Field(StatusCodes.Status404NotFound, "Run not found", "id", $"no run has id '{id}'");
         }
 
+        // The current round's progress lives in the round's own orchestration.
+        metadata = await RunProgress.WithCurrentRoundAsync(client, metadata, cancellationToken).ConfigureAwait(false);
         return Results.Json(ToView(metadata), JsonDefaults.Options);
     }
 

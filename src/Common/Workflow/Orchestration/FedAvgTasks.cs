@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 
 namespace FedAvg.Common.Orchestration;
 
-/// <summary>Registers the orchestrator and its activities on any Durable Task worker.</summary>
+/// <summary>Registers the orchestrators and their activities on any Durable Task worker.</summary>
 public static class FedAvgTasks
 {
     public static void Register(DurableTaskRegistry registry, FedAvgRuntime runtime)
@@ -17,6 +17,8 @@ public static class FedAvgTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestratorFunc<TrainingRequest, RunResult>(
             ActivityNames.Orchestrator, (context, request) => new FedAvgOrchestrator().RunAsync(context, request));
+        registry.AddOrchestratorFunc<RoundInput, RoundOutcome>(
+            ActivityNames.Round, (context, round) => new FedAvgRoundOrchestrator().RunAsync(context, round));
     }
 
     /// <summary>The activities; <paramref name="except"/> leaves some out for a host (or test) to register its own.</summary>
@@ -28,6 +30,7 @@ public static class FedAvgTasks
         Add(registry, except, ActivityNames.TrainClient, new TrainClientActivity(runtime));
         Add(registry, except, ActivityNames.Aggregate, new AggregateActivity(runtime));
         Add(registry, except, ActivityNames.Evaluate, new EvaluateActivity(runtime));
+        Add(registry, except, ActivityNames.DiscardUpdates, new DiscardUpdatesActivity(runtime));
         Add(registry, except, ActivityNames.CompleteRun, new CompleteRunActivity(runtime));
     }
 
