@@ -71,7 +71,7 @@ public static class FedAvgAggregator
 
         // Weights as floats so the accumulation stays in float32 SIMD. A single client gets exactly 1f, which
         // keeps its weights bit-identical.
-        float[] shares = [.. updates.Select(u => (float)((double)u.Samples / totalSamples))];
+        float[] shares = [.. updates.Select(u => Share(u.Samples, totalSamples))];
         int count = destination.Tensors.Count;
         var means = new float[]?[count];
         var inputs = new float[count][][];
@@ -93,6 +93,16 @@ public static class FedAvgAggregator
         {
             throw NonFinite(updates, destination.Tensors);
         }
+    }
+
+    /// <summary>A client's weight in the mean, as float32: what every summation of the sample-weighted mean multiplies by.</summary>
+    internal static float Share(long samples, long totalSamples) => (float)((double)samples / totalSamples);
+
+    /// <summary>Round half away from zero, exactly, in integers: the mean of integer buffers.</summary>
+    internal static long RoundedMean(Int128 sum, long totalSamples)
+    {
+        Int128 half = totalSamples / 2;
+        return (long)(sum >= 0 ? (sum + half) / totalSamples : (sum - half) / totalSamples);
     }
 
     /// <summary>
@@ -148,9 +158,7 @@ public static class FedAvgAggregator
                 sum += (Int128)update.Weights.Tensors[tensor].IntegerData![i] * update.Samples;
             }
 
-            // Round half away from zero, exactly, in integers.
-            Int128 half = totalSamples / 2;
-            result[i] = (long)(sum >= 0 ? (sum + half) / totalSamples : (sum - half) / totalSamples);
+            result[i] = RoundedMean(sum, totalSamples);
         }
     }
 
@@ -166,37 +174,41 @@ public static class FedAvgAggregator
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (ClientUpdate update in updates)
         {
-            if (update is null)
-            {
-                throw new AggregationException("A client update is null.", clientId: null);
-            }
-
-            string client = update.ClientId;
-            if (string.IsNullOrWhiteSpace(client) || update.Weights is null)
-            {
-                throw new AggregationException($"Client update '{client}' has no client id or no weights.", client);
-            }
-
-            if (!seen.Add(client))
-            {
-                throw new AggregationException($"Client '{client}' sent more than one update.", client);
-            }
-
-            if (update.Samples <= 0)
-            {
-                throw new AggregationException($"Client '{client}' reports {update.Samples} samples; a client needs at least one to be averaged.", client);
-            }
-
-            ModelWeights weights = update.Weights;
+            CheckUpdate(update, seen);
             if (reference is null)
             {
-                reference = weights;
-                referenceClient = client;
+                reference = update.Weights;
+                referenceClient = update.ClientId;
             }
             else
             {
-                CheckLayout(reference, referenceClient!, weights, client);
+                CheckLayout(reference, referenceClient!, update.Weights, update.ClientId);
             }
+        }
+    }
+
+    /// <summary>One update on its own: it is there, names a client not <paramref name="seen"/> before, and has samples.</summary>
+    internal static void CheckUpdate(ClientUpdate update, ISet<string> seen)
+    {
+        if (update is null)
+        {
+            throw new AggregationException("A client update is null.", clientId: null);
+        }
+
+        string client = update.ClientId;
+        if (string.IsNullOrWhiteSpace(client) || update.Weights is null)
+        {
+            throw new AggregationException($"Client update '{client}' has no client id or no weights.", client);
+        }
+
+        if (!seen.Add(client))
+        {
+            throw new AggregationException($"Client '{client}' sent more than one update.", client);
+        }
+
+        if (update.Samples <= 0)
+        {
+            throw new AggregationException($"Client '{client}' reports {update.Samples} samples; a client needs at least one to be averaged.", client);
         }
     }
 
@@ -205,19 +217,28 @@ public static class FedAvgAggregator
     /// failing that, the finite weights overflowed float32 when summed. That needs values near float.MaxValue and
     /// shares whose float rounding adds up to more than 1, so it names no client.
     /// </summary>
-    private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, IReadOnlyList<WeightTensor> averaged)
+    private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, IReadOnlyList<WeightTensor> averaged) =>
+        updates.Select(Diverged).FirstOrDefault(e => e is not null)
+        ?? Overflowed(averaged)
+        ?? throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
+
+    /// <summary>The first NaN or infinity <paramref name="update"/> sent, as an error naming the client; null if it sent none.</summary>
+    internal static AggregationException? Diverged(ClientUpdate update)
     {
-        foreach (ClientUpdate update in updates)
+        foreach (WeightTensor tensor in update.Weights.Tensors)
         {
-            foreach (WeightTensor tensor in update.Weights.Tensors)
+            if (FirstNonFinite(tensor) is int at)
             {
-                if (FirstNonFinite(tensor) is int at)
-                {
-                    return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
-                }
+                return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
             }
         }
 
+        return null;
+    }
+
+    /// <summary>The first non-finite value of a mean of finite inputs, as an error naming no client; null if there is none.</summary>
+    internal static AggregationException? Overflowed(IReadOnlyList<WeightTensor> averaged)
+    {
         foreach (WeightTensor tensor in averaged)
         {
             if (FirstNonFinite(tensor) is int at)
@@ -226,10 +247,10 @@ public static class FedAvgAggregator
             }
         }
 
-        throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
+        return null;
     }
 
-    private static int? FirstNonFinite(WeightTensor tensor)
+    internal static int? FirstNonFinite(WeightTensor tensor)
     {
         if (tensor.FloatData is not { } values || TensorPrimitives.IsFiniteAll<float>(values))
         {
@@ -239,7 +260,7 @@ public static class FedAvgAggregator
         return Array.FindIndex(values, v => !float.IsFinite(v));
     }
 
-    private static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
+    internal static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
     {
         if (weights.Architecture != reference.Architecture)
         {
