@@ -10,7 +10,8 @@ namespace FedAvg.LocalHost.Engine;
 /// It is also where the engine's <see cref="Work"/> is enforced: work it may not take is never
 /// dequeued, so it stays in the task hub, untouched, for another engine.
 /// </summary>
-internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod) : IOrchestrationService
+internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod, Func<Task>? startActivitiesOnly = null, Action? stopActivitiesOnly = null)
+    : IOrchestrationService
 {
     private const int Created = 0;
     private const int Started = 1;
@@ -45,7 +46,7 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        if (_work != EngineWork.Everything)
+        if (_work is not (EngineWork.Everything or EngineWork.ActivitiesOnly))
         {
             return await WithheldAsync<TaskActivityWorkItem>(cancellationToken);
         }
@@ -101,7 +102,16 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
             return;
         }
 
-        await inner.StartAsync();
+        // Activities alone need the work-item queue, not the partition lease that starting the provider would take.
+        if (_work == EngineWork.ActivitiesOnly)
+        {
+            await (startActivitiesOnly ?? throw new InvalidOperationException("This provider cannot run activities alone."))();
+        }
+        else
+        {
+            await inner.StartAsync();
+        }
+
         Interlocked.Exchange(ref _state, Started);
     }
 
@@ -113,8 +123,21 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
     /// Stops the provider if it was started and not yet stopped: both the engine and the sidecar stop
     /// it, and the provider fails if stopped before it started.
     /// </summary>
-    public Task StopOnceAsync() =>
-        Interlocked.CompareExchange(ref _state, Stopped, Started) == Started ? inner.StopAsync(isForced: true) : Task.CompletedTask;
+    public Task StopOnceAsync()
+    {
+        if (Interlocked.CompareExchange(ref _state, Stopped, Started) != Started)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_work == EngineWork.ActivitiesOnly)
+        {
+            stopActivitiesOnly?.Invoke();
+            return Task.CompletedTask;
+        }
+
+        return inner.StopAsync(isForced: true);
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 
@@ -136,7 +159,7 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
         inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        _work == EngineWork.None
+        _work is EngineWork.None or EngineWork.ActivitiesOnly
             ? WithheldAsync<TaskOrchestrationWorkItem>(cancellationToken)
             : inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 

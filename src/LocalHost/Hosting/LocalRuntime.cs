@@ -98,6 +98,14 @@ internal sealed class LocalRuntime : IAsyncDisposable
     public Task StartOrchestrationsOnlyAsync(CancellationToken cancellationToken) =>
         _engine.StartWorkerAsync(FedAvgTasks.RegisterOrchestrator, EngineWork.OrchestrationsOnly, cancellationToken);
 
+    /// <summary>
+    /// Runs activities from the task hub and no orchestration (<c>fedavg worker</c>): another process's runs train here too,
+    /// and this one never takes their orchestrations over. An activity cut off by a kill reappears on the queue once its
+    /// lock lapses, for any worker.
+    /// </summary>
+    public Task StartActivitiesOnlyAsync(CancellationToken cancellationToken) =>
+        _engine.StartWorkerAsync(registry => FedAvgTasks.RegisterActivities(registry, _runtime), EngineWork.ActivitiesOnly, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         // The worker first, so an activity cancelled below reports to no one and runs again on resume.
