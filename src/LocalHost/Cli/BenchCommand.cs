@@ -57,7 +57,7 @@ internal static class BenchCommand
                 TrainLimit = trainLimit ?? request.TrainLimit,
                 TestLimit = testLimit ?? request.TestLimit,
             };
-            var result = await BenchRunner.RunAsync(name, request, runtime.Client, stderr, cancellationToken);
+            var result = await BenchRunner.RunAsync(name, request, runtime.Client, runtime.Blobs, stderr, cancellationToken);
             await BenchFiles.WriteAsync(folder, result, cancellationToken);
             await stdout.WriteLineAsync($"{name}: final accuracy {result.FinalAccuracy:P2}, {result.WallSeconds / 60:F1} min, peak {result.PeakResidentMegabytes:F0} MB -> {Path.Combine(folder, name + ".json")}");
             foreach (var check in result.Checks)

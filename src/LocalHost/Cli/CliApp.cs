@@ -50,13 +50,15 @@ internal static class CliApp
                 "partition" when help => await PrintAsync(stdout, HelpText.Partition),
                 "bench" when help => await PrintAsync(stdout, HelpText.Bench),
                 "runs" when help => await PrintAsync(stdout, HelpText.Runs),
+                "worker" when help => await PrintAsync(stdout, HelpText.Worker),
                 "train" => await TrainCommand.RunAsync(TrainFlags.Read(rest), stdout, stderr, cancellationToken),
                 "serve" => await ServeCommand.RunAsync(ServeCommand.Read(rest), stdout, stderr, cancellationToken),
                 "predict" => await PredictCommand.RunAsync(PredictCommand.Read(rest), stdout, stderr, cancellationToken),
                 "partition" => await PartitionCommand.RunAsync(PartitionCommand.Read(rest), stdout, cancellationToken),
                 "bench" => await BenchCommand.RunAsync(rest, stdout, stderr, cancellationToken),
                 "runs" => await RunsCommand.RunAsync(RunsCommand.Read(rest), stdout, stderr, cancellationToken),
-                _ => throw new UsageException($"unknown command '{command}' (commands: train, serve, predict, partition, bench, runs)"),
+                "worker" => await WorkerCommand.RunAsync(WorkerCommand.Read(rest), stdout, stderr, cancellationToken),
+                _ => throw new UsageException($"unknown command '{command}' (commands: train, serve, predict, partition, bench, runs, worker)"),
             };
         }
         catch (UsageException e)

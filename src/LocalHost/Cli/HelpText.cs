@@ -15,6 +15,7 @@ internal static class HelpText
           partition  show how the training images split across clients
           bench      each benchmark configuration end to end, measured, to bench/results
           runs       list the runs in the local state; stop unfinished ones
+          worker     run activities for the runs of a serve or train on the same state (scale out)
 
         fedavg COMMAND --help shows a command's options. Exit codes: 0 ok, 1 failed, 2 bad command line
         or refused to start.
@@ -51,6 +52,16 @@ internal static class HelpText
           --resume ID              wait for an unfinished run (after a crash or Ctrl+C) to finish
 
         Other unfinished runs in the same state resume alongside (a warning says so); see fedavg runs.
+        """;
+
+    public const string Worker = """
+        usage: fedavg worker [--data DIR]
+
+        Joins the task hub of the local state (the Azurite of a fedavg serve or train started in the same
+        folder or FEDAVG_STATE, or the account AzureWebJobsStorage names) and runs activities (training,
+        aggregation, evaluation) for its runs until Ctrl+C, printing one line per activity. The
+        orchestrations stay with the serve or train that drives them; start as many workers as you like.
+        A worker killed mid-activity loses nothing: the activity runs again elsewhere once its lock lapses.
         """;
 
     public const string Serve = """

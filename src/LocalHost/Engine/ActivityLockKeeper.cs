@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace FedAvg.LocalHost.Engine;
 
@@ -7,6 +8,7 @@ namespace FedAvg.LocalHost.Engine;
 /// Wraps the storage provider so that activity messages stay locked while they run. The in-process
 /// sidecar never renews activity work items (DTFx's own dispatcher does), so without this a training
 /// activity longer than the queue's visibility timeout would reappear and run a second time.
+/// It also mends the sub-orchestration start messages the sidecar writes (see CompleteTaskOrchestrationWorkItemAsync).
 /// It is also where the engine's <see cref="Work"/> is enforced: work it may not take is never
 /// dequeued, so it stays in the task hub, untouched, for another engine.
 /// </summary>
@@ -173,9 +175,50 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        ArgumentNullException.ThrowIfNull(orchestratorMessages);
+
+        ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
+
+        // The sidecar hands a sub-orchestration's tags on as the gRPC message's own map type, which the provider
+        // serialises with its type name and then cannot read back: the sub-orchestration would never start.
+        foreach (TaskMessage message in orchestratorMessages)
+        {
+            if (message.Event is ExecutionStartedEvent { Tags: { } tags } started && tags is not Dictionary<string, string>)
+            {
+                started.Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal);
+            }
+        }
+
+        // It also records a sub-orchestration's creation as a subclass of its own that the provider's history table
+        // writes without an event type, so the parent's history could no longer be read: record the plain event.
+        for (int i = 0; i < newOrchestrationRuntimeState.NewEvents.Count; i++)
+        {
+            if (newOrchestrationRuntimeState.NewEvents[i] is SubOrchestrationInstanceCreatedEvent created
+                && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+            {
+                var plain = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                {
+                    Name = created.Name,
+                    Version = created.Version,
+                    InstanceId = created.InstanceId,
+                    Input = created.Input,
+                    Timestamp = created.Timestamp,
+                };
+                int at = newOrchestrationRuntimeState.Events.IndexOf(created);
+                if (at >= 0)
+                {
+                    newOrchestrationRuntimeState.Events[at] = plain;
+                }
+
+                newOrchestrationRuntimeState.NewEvents[i] = plain;
+            }
+        }
+
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
         inner.AbandonTaskOrchestrationWorkItemAsync(workItem);

@@ -103,8 +103,9 @@ internal sealed class LocalRuntime : IAsyncDisposable
     /// and this one never takes their orchestrations over. An activity cut off by a kill reappears on the queue once its
     /// lock lapses, for any worker.
     /// </summary>
-    public Task StartActivitiesOnlyAsync(CancellationToken cancellationToken) =>
-        _engine.StartWorkerAsync(registry => FedAvgTasks.RegisterActivities(registry, _runtime), EngineWork.ActivitiesOnly, cancellationToken);
+    /// <param name="observer">Told of each activity as it starts and ends.</param>
+    public Task StartActivitiesOnlyAsync(ActivityObserver? observer, CancellationToken cancellationToken) =>
+        _engine.StartWorkerAsync(registry => FedAvgTasks.RegisterActivities(registry, _runtime, observer), EngineWork.ActivitiesOnly, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,7 @@ namespace FedAvg.Common.Orchestration;
 public static class TrainingRequestValidator
 {
     public const int MaxRounds = 1000;
-    public const int MaxClients = 1000;
+    public const int MaxClients = 10_000;
 
     public static RequestErrors Validate(TrainingRequest request, RequestErrors? errors = null)
     {
