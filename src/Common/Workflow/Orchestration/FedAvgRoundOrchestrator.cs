@@ -33,23 +33,10 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
 
         Publish("training");
         var outcomes = new (TrainClientResult? Result, ClientFailure? Failure)[count];
-        var pending = new List<(Task<(TrainClientResult?, ClientFailure?)> Task, int Index)>();
-        int next = 0;
         int step = Math.Max(1, count / StatusUpdates);
-        while (next < count || pending.Count > 0)
+        await FanOutWindow.RunAsync(count, MaxTrainingInFlight, i => TrainAsync(context, Input(input, input.Clients[i])), (index, outcome) =>
         {
-            for (; next < count && pending.Count < MaxTrainingInFlight; next++)
-            {
-                var client = input.Clients[next];
-                pending.Add((TrainAsync(context, Input(input, client)), next));
-            }
-
-            // Completions in history order, so a replay takes the same path.
-            var done = await Task.WhenAny(pending.Select(p => p.Task));
-            int at = pending.FindIndex(p => p.Task == done);
-            int index = pending[at].Index;
-            pending.RemoveAt(at);
-            var (trained, failure) = outcomes[index] = await done;
+            var (trained, failure) = outcomes[index] = outcome;
             finished.Add(trained is null
                 ? new ClientProgress(failure!.Client, false, 0, 0, 0)
                 : new ClientProgress(trained.Client, true, trained.Samples, trained.ImagesPerSecond, trained.TrainSeconds));
@@ -57,7 +44,7 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             {
                 Publish("training");
             }
-        }
+        });
 
         var trainedClients = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
         var failures = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList();
