@@ -1,6 +1,7 @@
 # FedAvg.Functions — every entry point a user or CI needs.
 #   make run    the reference experiment end to end on the local durable host (Azurite + real CIFAR-10)
 #   make test   restore, install Azurite, build, run every test, compile and lint the Bicep
+#   make image  the local-host container image (fedavg serve + Azurite); make test-container tests it
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -15,13 +16,18 @@ export DOTNET_NOLOGO := 1
 
 FEDAVG := src/LocalHost/bin/$(CONFIG)/net10.0/fedavg
 
-.PHONY: help setup tools build test run infra bench clean
+# The local-host image (src/LocalHost/Dockerfile). CONTAINER is the engine command with any global
+# flags (podman, else docker); BASE_IMAGE overrides the official ASP.NET Core runtime base.
+IMAGE ?= fedavg-local
+
+.PHONY: help setup tools build test run infra bench clean image test-container
 
 help:
 	@echo "make run     train the reference experiment locally (DATA=dir to use a local CIFAR-10 folder)"
 	@echo "make test    build and run every test"
 	@echo "make bench   full benchmarks on the real data (long; writes bench/results)"
 	@echo "make infra   compile and lint infra/main.bicep"
+	@echo "make image   the local-host container image ($(IMAGE)); make test-container builds and runs it with podman"
 	@echo "(make test also publishes the Functions app and proves its TorchSharp native library loads)"
 
 node_modules/.bin/azurite: package.json package-lock.json
@@ -30,7 +36,9 @@ node_modules/.bin/azurite: package.json package-lock.json
 
 tools: node_modules/.bin/azurite
 
+# The dashboard's browser test drives Debian's chromium (Playwright's own browser download cannot run here).
 setup: tools
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	$(DOTNET) restore FedAvg.Functions.sln
 
 build: setup
@@ -57,6 +65,14 @@ bench: build
 	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) bench $(if $(DATA),--data $(DATA),) $(ARGS)
 	DATA=$(DATA) bash scripts/bench-predict.sh
 	cd tests/Benchmarks && env -u DOTNET_PROCESSOR_COUNT $(DOTNET) run -c $(CONFIG) --no-build -- --filter '*' --artifacts ../../bench/results/micro
+
+image: tools
+	IMAGE=$(IMAGE) bash scripts/build-image.sh
+
+# Installs podman, runc and debootstrap if missing, builds the image on a debootstrap stand-in for the
+# official base (cached in .container/), and trains, polls and predicts against a container of it.
+test-container: tools
+	DATA=$(DATA) bash scripts/test-container.sh
 
 clean:
 	$(DOTNET) clean FedAvg.Functions.sln -c $(CONFIG)

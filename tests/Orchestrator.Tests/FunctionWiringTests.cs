@@ -8,6 +8,9 @@ public sealed class FunctionWiringTests
     [Theory]
     [InlineData("Train", "train", "post", "Function")]
     [InlineData("GetRun", "runs/{id}", "get", "Function")]
+    [InlineData("ListRuns", "runs", "get", "Function")]
+    [InlineData("StopRun", "runs/{id}/stop", "post", "Function")]
+    [InlineData("Dashboard", "dashboard/{*file}", "get", "Anonymous")]
     [InlineData("Predict", "predict", "post", "Anonymous")]
     public void Http_functions_have_their_route_methods_and_auth_level(string name, string route, string method, string authLevel)
     {
@@ -49,7 +52,7 @@ public sealed class FunctionWiringTests
     [Fact]
     public void The_train_and_run_functions_get_a_durable_client()
     {
-        foreach (string name in new[] { "Train", "GetRun" })
+        foreach (string name in new[] { "Train", "GetRun", "ListRuns", "StopRun" })
         {
             var bindings = FunctionMetadata.Function(name).GetProperty("bindings").EnumerateArray();
             Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "durableClient");
@@ -62,7 +65,16 @@ public sealed class FunctionWiringTests
         var names = FunctionMetadata.All.Select(f => f.GetProperty("name").GetString()).Order().ToArray();
 
         Assert.Equal(
-            new[] { "Aggregate", "CompleteRun", "DiscardUpdates", "Evaluate", "FedAvgRound", "FedAvgRun", "GetRun", "Predict", "PrepareRun", "Train", "TrainClient" },
+            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient" },
             names);
+    }
+
+    [Fact]
+    public void The_dashboard_is_served_under_the_route_prefix_its_page_calls_the_api_beside()
+    {
+        // The page asks for /api/runs etc. at its own origin; that holds only while every HTTP function is under /api.
+        using var host = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionMetadata.OutputFolder, "host.json")));
+
+        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 }

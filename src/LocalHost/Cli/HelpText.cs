@@ -68,7 +68,8 @@ internal static class HelpText
         usage: fedavg serve [--port 7071] [--data DIR]
 
         Serves POST /api/train, GET /api/runs/{id}, POST /api/predict and the Durable Functions status
-        routes under /runtime/webhooks/durabletask on 127.0.0.1; OpenAPI at /openapi/v1.json, docs at /docs.
+        routes under /runtime/webhooks/durabletask on 127.0.0.1 (FEDAVG_LISTEN=0.0.0.0 listens on every
+        interface, as the container image does); OpenAPI at /openapi/v1.json, docs at /docs.
         Unfinished runs resume on start (fedavg runs lists them; --stop-unfinished stops them).
         """;
 

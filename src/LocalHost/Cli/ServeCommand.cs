@@ -1,3 +1,4 @@
+using System.Net;
 using FedAvg.LocalHost.Hosting;
 using FedAvg.LocalHost.Runs;
 using FedAvg.LocalHost.Serve;
@@ -25,23 +26,24 @@ internal static class ServeCommand
         ArgumentNullException.ThrowIfNull(stderr);
 
         // Checked first so a busy port fails in a moment, not after Azurite and the engine have started.
-        if (!PortProbe.IsFree(args.Port))
+        IPAddress address = ListenAddress.FromEnvironment();
+        if (!PortProbe.IsFree(address, args.Port))
         {
-            return await PortBusyAsync(args.Port, stderr);
+            return await PortBusyAsync(address, args.Port, stderr);
         }
 
         await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
-        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions);
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, runtime.Blobs, address);
         try
         {
             await app.StartAsync(cancellationToken);
         }
         catch (IOException e) when (e.InnerException is AddressInUseException)
         {
-            return await PortBusyAsync(args.Port, stderr);
+            return await PortBusyAsync(address, args.Port, stderr);
         }
 
-        await stdout.WriteLineAsync($"fedavg: serving on http://127.0.0.1:{args.Port} (docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
+        await stdout.WriteLineAsync($"fedavg: serving on http://{ListenAddress.Display(address, args.Port)} (dashboard at /, docs at /docs), state in {runtime.StorageDescription}; Ctrl+C stops");
         await ReportResumedAsync(runtime.Client, stdout, cancellationToken);
         try
         {
@@ -67,9 +69,9 @@ internal static class ServeCommand
         }
     }
 
-    private static async Task<int> PortBusyAsync(int port, TextWriter stderr)
+    private static async Task<int> PortBusyAsync(IPAddress address, int port, TextWriter stderr)
     {
-        await stderr.WriteLineAsync($"fedavg: port {port} on 127.0.0.1 is already in use; choose another with --port");
+        await stderr.WriteLineAsync($"fedavg: port {port} on {address} is already in use; choose another with --port");
         return ExitCodes.Failure;
     }
 }

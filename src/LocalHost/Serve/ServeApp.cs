@@ -2,6 +2,7 @@ using System.Net;
 using FedAvg.Common.Http;
 using FedAvg.Common.Orchestration;
 using FedAvg.Common.Prediction;
+using FedAvg.Common.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -15,10 +16,12 @@ namespace FedAvg.LocalHost.Serve;
 internal static class ServeApp
 {
     /// <param name="predictions">Null leaves out <c>/api/predict</c> (hosts without trained models, tests).</param>
-    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null)
+    /// <param name="blobs">The runs' storage, where stopping a run writes its marker; null leaves out the dashboard and its routes.</param>
+    /// <param name="address">Where to listen; null is 127.0.0.1.</param>
+    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null, FedAvgStorage? blobs = null, IPAddress? address = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "fedavg" });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, port));
 
         // The terminal shows fedavg's own lines; the framework speaks only when something is wrong.
         builder.Logging.ClearProviders();
@@ -41,7 +44,15 @@ internal static class ServeApp
         WebApplication app = builder.Build();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("FedAvg API"));
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        if (blobs is not null)
+        {
+            app.MapDashboard(blobs);
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        }
+
         app.MapDurableStatus();
         MapFedAvg(app, predictions is not null);
         return app;

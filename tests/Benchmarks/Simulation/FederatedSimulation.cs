@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FedAvg.Common.Aggregation;
 using FedAvg.Common.Data;
 using FedAvg.Common.Models;
+using FedAvg.Common.Partitioning;
 using FedAvg.Common.Training;
 
 namespace FedAvg.Benchmarks.Simulation;
@@ -15,11 +16,14 @@ internal static class FederatedSimulation
     public static IReadOnlyList<RoundResult> Run(SimulationOptions options, CifarDataset train, CifarDataset test, TextWriter log)
     {
         var stopwatch = Stopwatch.StartNew();
-        int[][] parts = DirichletSplit.Split(train, options.Clients, options.Alpha, options.PartitionSeed);
-        var clientData = parts.Select((indices, c) =>
+        var partition = DirichletPartitioner.Partition(train.Labels, options.Clients, options.Alpha, options.PartitionSeed);
+        var shuffle = new Random(options.PartitionSeed);
+        var clientData = partition.ClientIndices.Select(indices =>
         {
-            var subset = indices.Take((int)Math.Ceiling(indices.Length * options.DataFraction)).ToArray();
-            return train.Subset(subset);
+            // Shuffled so that a probe's data fraction (a prefix) keeps the client's class mix.
+            int[] shuffled = [.. indices];
+            shuffle.Shuffle(shuffled);
+            return train.Subset(shuffled.Take((int)Math.Ceiling(shuffled.Length * options.DataFraction)).ToArray());
         }).ToArray();
         log.WriteLine($"clients: {string.Join(", ", clientData.Select((d, c) => $"{c}:{d.Count} [{string.Join(' ', d.ClassHistogram())}]"))}");
         test = test.Take(options.TestImages);

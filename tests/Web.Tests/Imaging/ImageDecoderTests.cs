@@ -115,20 +115,6 @@ public sealed class ImageDecoderTests
     }
 
     [Fact]
-    public async Task Streams_decode_like_spans()
-    {
-        byte[] png = TestImages.CifarPng();
-        using var syncStream = new MemoryStream(png);
-        using var asyncStream = new FedAvg.Common.Tests.Fixtures.ForwardOnlyStream(png);
-
-        DecodedImage fromStream = _decoder.Decode(syncStream);
-        DecodedImage fromAsync = await _decoder.DecodeAsync(asyncStream);
-
-        Assert.Equal(CifarTestImage.First(), fromStream.Pixels);
-        Assert.Equal(CifarTestImage.First(), fromAsync.Pixels);
-    }
-
-    [Fact]
     public void One_decoder_serves_parallel_callers()
     {
         byte[] png = TestImages.CifarPng();

@@ -29,6 +29,13 @@ public sealed class FedAvgOrchestratorTests(AzuriteFixture azurite)
             Assert.Equal(result.Partition.Select(p => p.Samples), round.SampleCounts);
             Assert.InRange(round.TestAccuracy, 0, 1);
             Assert.True(await FedAvgStorage.ExistsAsync(harness.Storage.Models, BlobNames.GlobalModel(run.InstanceId, round.Round)));
+
+            // Each client's own numbers, from which the round's sample-weighted train loss is made.
+            var clients = round.ClientResults!.OrderBy(c => c.Client).ToList();
+            Assert.Equal(round.Clients, clients.Select(c => c.Client));
+            Assert.Equal(round.SampleCounts, clients.Select(c => c.Samples));
+            Assert.All(clients, c => Assert.True(c.Accepted && c.TrainSeconds > 0 && c.TrainLoss > 0 && double.IsFinite(c.TrainLoss)));
+            Assert.Equal(round.TrainLoss, clients.Sum(c => c.TrainLoss * c.Samples) / clients.Sum(c => c.Samples), 9);
         }
 
         var final = await harness.ReadModelAsync(result.FinalModelBlob);
@@ -110,6 +117,7 @@ public sealed class FedAvgOrchestratorTests(AzuriteFixture azurite)
         Assert.Equal(0, failure.Client);
         Assert.Contains("NaN", failure.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal([1, 2], result.History[0].Clients);
+        Assert.Equal([false, true, true], result.History[0].ClientResults!.OrderBy(c => c.Client).Select(c => c.Accepted));
         var final = await harness.ReadModelAsync(result.FinalModelBlob);
         Assert.All(final.Tensors.Where(t => t.FloatData is not null), t => Assert.All(t.FloatData!, v => Assert.True(float.IsFinite(v))));
     }

@@ -78,9 +78,9 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     }
 
     /// <summary>Runs to completion and returns the result, failing the test with the run's error otherwise.</summary>
-    public async Task<RunResult> RunToResultAsync(TrainingRequest request)
+    public async Task<RunResult> RunToResultAsync(TrainingRequest request, string? instanceId = null)
     {
-        var run = await RunAsync(request);
+        var run = await RunAsync(request, instanceId);
         Assert.True(run.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{run.RuntimeStatus}: {run.FailureDetails?.ErrorMessage}");
         return run.ReadOutputAs<RunResult>()!;
     }

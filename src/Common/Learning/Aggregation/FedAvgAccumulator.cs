@@ -38,7 +38,7 @@ public sealed class FedAvgAccumulator
     /// <exception cref="AggregationException">The update cannot be averaged; <see cref="AggregationException.ClientId"/> names it.</exception>
     public void Check(ClientUpdate update)
     {
-        FedAvgAggregator.CheckUpdate(update, _seen);
+        UpdateChecks.CheckUpdate(update, _seen);
         if (_reference is null)
         {
             _reference = update.Weights;
@@ -46,10 +46,10 @@ public sealed class FedAvgAccumulator
         }
         else
         {
-            FedAvgAggregator.CheckLayout(_reference, _referenceClient!, update.Weights, update.ClientId);
+            UpdateChecks.CheckLayout(_reference, _referenceClient!, update.Weights, update.ClientId);
         }
 
-        if (FedAvgAggregator.Diverged(update) is { } diverged)
+        if (UpdateChecks.Diverged(update) is { } diverged)
         {
             throw diverged;
         }

@@ -24,7 +24,7 @@ public static class FedAvgAggregator
     public static ModelWeights Average(IReadOnlyList<ClientUpdate> updates)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        Validate(updates);
+        UpdateChecks.Validate(updates);
         ModelWeights reference = updates[0].Weights;
         var destination = new ModelWeights(reference.Architecture, reference.Tensors.Select(t => t.IsFloat
             ? WeightTensor.FromFloats(t.Name, (long[])t.Shape.Clone(), t.Kind, GC.AllocateUninitializedArray<float>(t.FloatData!.Length))
@@ -44,7 +44,7 @@ public static class FedAvgAggregator
     {
         ArgumentNullException.ThrowIfNull(updates);
         ArgumentNullException.ThrowIfNull(destination);
-        Validate(updates);
+        UpdateChecks.Validate(updates);
         ModelWeights reference = updates[0].Weights;
         if (destination.Architecture != reference.Architecture || destination.Tensors.Count != reference.Tensors.Count
             || reference.Tensors.Where((t, i) => !t.HasSameLayout(destination.Tensors[i])).Any())
@@ -93,16 +93,6 @@ public static class FedAvgAggregator
         {
             throw NonFinite(updates, destination.Tensors);
         }
-    }
-
-    /// <summary>A client's weight in the mean, as float32: what every summation of the sample-weighted mean multiplies by.</summary>
-    internal static float Share(long samples, long totalSamples) => (float)((double)samples / totalSamples);
-
-    /// <summary>Round half away from zero, exactly, in integers: the mean of integer buffers.</summary>
-    internal static long RoundedMean(Int128 sum, long totalSamples)
-    {
-        Int128 half = totalSamples / 2;
-        return (long)(sum >= 0 ? (sum + half) / totalSamples : (sum - half) / totalSamples);
     }
 
     /// <summary>
@@ -162,86 +152,24 @@ public static class FedAvgAggregator
         }
     }
 
-    private static void Validate(IReadOnlyList<ClientUpdate> updates)
-    {
-        if (updates.Count == 0)
-        {
-            throw new AggregationException("There are no client updates to average.", clientId: null);
-        }
-
-        ModelWeights? reference = null;
-        string? referenceClient = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ClientUpdate update in updates)
-        {
-            CheckUpdate(update, seen);
-            if (reference is null)
-            {
-                reference = update.Weights;
-                referenceClient = update.ClientId;
-            }
-            else
-            {
-                CheckLayout(reference, referenceClient!, update.Weights, update.ClientId);
-            }
-        }
-    }
-
-    /// <summary>One update on its own: it is there, names a client not <paramref name="seen"/> before, and has samples.</summary>
-    internal static void CheckUpdate(ClientUpdate update, ISet<string> seen)
-    {
-        if (update is null)
-        {
-            throw new AggregationException("A client update is null.", clientId: null);
-        }
-
-        string client = update.ClientId;
-        if (string.IsNullOrWhiteSpace(client) || update.Weights is null)
-        {
-            throw new AggregationException($"Client update '{client}' has no client id or no weights.", client);
-        }
-
-        if (!seen.Add(client))
-        {
-            throw new AggregationException($"Client '{client}' sent more than one update.", client);
-        }
-
-        if (update.Samples <= 0)
-        {
-            throw new AggregationException($"Client '{client}' reports {update.Samples} samples; a client needs at least one to be averaged.", client);
-        }
-    }
-
     /// <summary>
     /// Explains a non-finite mean: the first NaN or infinity in client order, as a client whose training diverged;
     /// failing that, the finite weights overflowed float32 when summed. That needs values near float.MaxValue and
     /// shares whose float rounding adds up to more than 1, so it names no client.
     /// </summary>
-    private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, IReadOnlyList<WeightTensor> averaged) =>
-        updates.Select(Diverged).FirstOrDefault(e => e is not null)
-        ?? Overflowed(averaged)
-        ?? throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
-
-    /// <summary>The first NaN or infinity <paramref name="update"/> sent, as an error naming the client; null if it sent none.</summary>
-    internal static AggregationException? Diverged(ClientUpdate update)
+    private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, IReadOnlyList<WeightTensor> averaged)
     {
-        foreach (WeightTensor tensor in update.Weights.Tensors)
-        {
-            if (FirstNonFinite(tensor) is int at)
-            {
-                return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
-            }
-        }
-
-        return null;
+        return UpdateChecks.Diverged(updates)
+            ?? Overflowed(averaged)
+            ?? throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
     }
 
-    /// <summary>The first non-finite value of a mean of finite inputs, as an error naming no client; null if there is none.</summary>
+    /// <summary>The first non-finite value of a mean of finite inputs, as an error naming no client; null when there is none.</summary>
     internal static AggregationException? Overflowed(IReadOnlyList<WeightTensor> averaged)
     {
         foreach (WeightTensor tensor in averaged)
         {
-            if (FirstNonFinite(tensor) is int at)
+            if (UpdateChecks.FirstNonFinite(tensor) is int at)
             {
                 return new AggregationException($"The weighted mean of tensor '{tensor.Name}' overflowed to {tensor.FloatData![at]} at index {at}, although every client sent finite values.", clientId: null);
             }
@@ -250,36 +178,13 @@ public static class FedAvgAggregator
         return null;
     }
 
-    internal static int? FirstNonFinite(WeightTensor tensor)
+    /// <summary>A client's weight in the mean, as float32: what every summation of the sample-weighted mean multiplies by.</summary>
+    internal static float Share(long samples, long totalSamples) => (float)((double)samples / totalSamples);
+
+    /// <summary>Round half away from zero, exactly, in integers: the mean of integer buffers.</summary>
+    internal static long RoundedMean(Int128 sum, long totalSamples)
     {
-        if (tensor.FloatData is not { } values || TensorPrimitives.IsFiniteAll<float>(values))
-        {
-            return null;
-        }
-
-        return Array.FindIndex(values, v => !float.IsFinite(v));
-    }
-
-    internal static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
-    {
-        if (weights.Architecture != reference.Architecture)
-        {
-            throw new AggregationException($"Client '{client}' sent weights of architecture '{weights.Architecture}', but client '{referenceClient}' sent '{reference.Architecture}'.", client);
-        }
-
-        if (weights.Tensors.Count != reference.Tensors.Count)
-        {
-            throw new AggregationException($"Client '{client}' sent {weights.Tensors.Count} tensors, but client '{referenceClient}' sent {reference.Tensors.Count}.", client);
-        }
-
-        for (int t = 0; t < reference.Tensors.Count; t++)
-        {
-            WeightTensor expected = reference.Tensors[t];
-            WeightTensor actual = weights.Tensors[t];
-            if (!expected.HasSameLayout(actual))
-            {
-                throw new AggregationException($"Client '{client}' sent tensor '{actual.Name}' {actual.Kind} {actual.ShapeText} where client '{referenceClient}' sent '{expected.Name}' {expected.Kind} {expected.ShapeText}.", client);
-            }
-        }
+        Int128 half = totalSamples / 2;
+        return (long)(sum >= 0 ? (sum + half) / totalSamples : (sum - half) / totalSamples);
     }
 }

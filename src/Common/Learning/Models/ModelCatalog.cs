@@ -15,9 +15,10 @@ public static class ModelCatalog
         [SeedCnn.Name] = SeedCnn.Build,
         [WideCnn.Name] = WideCnn.Build,
         [ResNet9Mini.Name] = ResNet9Mini.Build,
+        [SeedCnnGroupNorm.Name] = SeedCnnGroupNorm.Build,
     };
 
-    public static IReadOnlyList<string> Names { get; } = [SeedCnn.Name, WideCnn.Name, ResNet9Mini.Name];
+    public static IReadOnlyList<string> Names { get; } = [SeedCnn.Name, WideCnn.Name, ResNet9Mini.Name, SeedCnnGroupNorm.Name];
 
     public static bool Contains(string name) => name is not null && Builders.ContainsKey(name);
 

@@ -7,7 +7,11 @@ using static TorchSharp.torch.nn;
 
 namespace FedAvg.Common.Training;
 
-/// <summary>One client's local training: mini-batch SGD with momentum and weight decay over its own data.</summary>
+/// <summary>
+/// One client's local training: mini-batch SGD with momentum and weight decay over its own data, optionally with
+/// FedProx's proximal term (<see cref="LocalTrainingOptions.ProximalMu"/>) or SCAFFOLD's drift correction
+/// (<see cref="LocalTrainingOptions.Scaffold"/>).
+/// </summary>
 public static class LocalTrainer
 {
     // Purposes under the training seed, so shuffling, augmentation and dropout draw independent streams.
@@ -45,6 +49,10 @@ public static class LocalTrainer
             ? new Random(SeedMixer.ToRandomSeed(SeedMixer.Derive(options.Seed, AugmentationStream)))
             : null);
         using var optimizer = optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
+        using var proximal = options.ProximalMu > 0 ? new ProximalTerm(model, options.ProximalMu) : null;
+        using var scaffold = options.Scaffold is { } controls ? new ScaffoldCorrection(model, controls) : null;
+        ModelWeights? global = options.Scaffold is null ? null : ModelWeights.FromModule(model, options.Scaffold.Client.Architecture);
+        long steps = 0;
 
         int[] order = [.. Enumerable.Range(0, data.Count)];
         long images = 0;
@@ -64,13 +72,18 @@ public static class LocalTrainer
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                last += TrainBatch(model, optimizer, batches, order.AsSpan(start, count));
+                last += TrainBatch(model, optimizer, proximal, scaffold, batches, order.AsSpan(start, count));
+                steps++;
             }
 
             images += last.Samples;
             progress?.Report(new TrainingProgress(epoch, options.Epochs, last.MeanLoss, last.Accuracy, images, stopwatch.Elapsed));
         }
 
+        // At least 2 samples in batches of at least 2 make at least one step, so K·η is never 0.
+        ModelWeights? clientControl = options.Scaffold is { } used
+            ? ScaffoldCorrection.NewClientControl(used, global!, ModelWeights.FromModule(model, used.Client.Architecture), steps, options.LearningRate)
+            : null;
         stopwatch.Stop();
         return new LocalTrainingResult(
             data.Count,
@@ -78,10 +91,11 @@ public static class LocalTrainer
             last.MeanLoss,
             last.Accuracy,
             stopwatch.Elapsed,
-            images / stopwatch.Elapsed.TotalSeconds);
+            images / stopwatch.Elapsed.TotalSeconds,
+            clientControl);
     }
 
-    private static EpochTotals TrainBatch(Module<Tensor, Tensor> model, optim.Optimizer optimizer, BatchSource batches, ReadOnlySpan<int> indices)
+    private static EpochTotals TrainBatch(Module<Tensor, Tensor> model, optim.Optimizer optimizer, ProximalTerm? proximal, ScaffoldCorrection? scaffold, BatchSource batches, ReadOnlySpan<int> indices)
     {
         // Every tensor created for this batch, including autograd's intermediates, is freed when the scope ends;
         // without it TorchSharp leaves them to the finalizer and native memory grows by megabytes per batch.
@@ -91,6 +105,8 @@ public static class LocalTrainer
         Tensor logits = model.forward(images);
         Tensor loss = functional.cross_entropy(logits, labels);
         loss.backward();
+        proximal?.AddGradient();
+        scaffold?.AddGradient();
         optimizer.step();
         long correct = logits.argmax(1).eq(labels).sum().item<long>();
         return new EpochTotals(indices.Length, loss.item<float>() * (double)indices.Length, correct);

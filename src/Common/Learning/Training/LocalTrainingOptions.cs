@@ -1,3 +1,5 @@
+using static FedAvg.Common.Training.OptionRule;
+
 namespace FedAvg.Common.Training;
 
 /// <summary>How one client trains the global model on its own data in one round.</summary>
@@ -18,6 +20,19 @@ public sealed record LocalTrainingOptions
     /// <summary>Random 4-pixel-padded crops and horizontal flips of the training images.</summary>
     public bool Augment { get; init; }
 
+    /// <summary>
+    /// FedProx's μ (Li et al. 2020): adds μ/2·‖w − w_global‖² to each batch's loss, w_global being the weights the
+    /// training starts from, which pulls the client toward the global model on skewed data. 0 is plain FedAvg training;
+    /// Li et al. tried 0.001 to 1.
+    /// </summary>
+    public double ProximalMu { get; init; }
+
+    /// <summary>
+    /// SCAFFOLD's control variates (Karimireddy et al. 2020), or null for none: each step then follows g + c − c_i, and
+    /// the result carries the client's new c_i. Zero variates train exactly as without.
+    /// </summary>
+    public ScaffoldControls? Scaffold { get; init; }
+
     /// <summary>Drives shuffling, augmentation and dropout; derive it per round and client with <see cref="SeedMixer"/>.</summary>
     public long Seed { get; init; }
 
@@ -29,13 +44,14 @@ public sealed record LocalTrainingOptions
         Require(double.IsFinite(LearningRate) && LearningRate > 0 && LearningRate <= 10, LearningRate, nameof(LearningRate), "must be in (0, 10]");
         Require(Momentum is >= 0 and < 1, Momentum, nameof(Momentum), "must be in [0, 1)");
         Require(WeightDecay is >= 0 and < 1, WeightDecay, nameof(WeightDecay), "must be in [0, 1)");
-    }
-
-    private static void Require(bool valid, object value, string field, string rule)
-    {
-        if (!valid)
+        Require(ProximalMu is >= 0 and <= 100, ProximalMu, nameof(ProximalMu), "must be in [0, 100]");
+        try
         {
-            throw new ArgumentOutOfRangeException(field, value, $"{field} {rule}; got {value}.");
+            Scaffold?.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{nameof(Scaffold)}: {e.Message}", nameof(Scaffold), e);
         }
     }
 }

@@ -58,7 +58,7 @@ public static class PredictEndpoint
                 "send multipart/form-data with a file field 'image', or an image/png or image/jpeg body");
         }
 
-        if (runId is { Length: > 200 })
+        if (runId is { Length: > RunLookup.MaxIdLength })
         {
             return Problems.Field(StatusCodes.Status400BadRequest, "Invalid run id", "runId", "is too long");
         }

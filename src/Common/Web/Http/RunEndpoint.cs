@@ -9,16 +9,10 @@ public static class RunEndpoint
 {
     public static async Task<IResult> HandleAsync(string id, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 200)
+        var (metadata, problem) = await RunLookup.FindAsync(id, client, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (metadata is null)
         {
-            return Problems.Field(StatusCodes.Status400BadRequest, "Invalid run id", "id", "must be a run id returned by POST /api/train");
-        }
-
-        var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        if (metadata is null || metadata.Name != ActivityNames.Orchestrator)
-        {
-            return Problems.Field(StatusCodes.Status404NotFound, "Run not found", "id", $"no run has id '{id}'");
+            return problem!;
         }
 
         // The current round's progress lives in the round's own orchestration.

@@ -1,3 +1,4 @@
+using FedAvg.Common.Data;
 using FedAvg.Common.Orchestration;
 
 namespace FedAvg.Common.Http;
@@ -11,4 +12,8 @@ public sealed record RunView(
     TrainingRequest? Request,
     RunStatus? Progress,
     RunResult? Result,
-    string? Failure);
+    string? Failure)
+{
+    /// <summary>The class names, in the order of every partition histogram (<see cref="ClientShard.ClassHistogram"/>).</summary>
+    public IReadOnlyList<string> Classes { get; init; } = CifarClasses.Names;
+}

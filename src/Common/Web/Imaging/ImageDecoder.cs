@@ -66,18 +66,6 @@ public sealed class ImageDecoder
         }
     }
 
-    /// <summary>Reads at most <see cref="ImageDecoderOptions.MaxBytes"/> + 1 bytes, then decodes. Needs a stream that allows synchronous reads.</summary>
-    /// <exception cref="ImageRejectedException">The bytes are not an acceptable PNG or JPEG.</exception>
-    public DecodedImage Decode(Stream stream) => Decode(BoundedStreamReader.Read(stream, _options.MaxBytes));
-
-    /// <summary>For request bodies, which ASP.NET Core only reads asynchronously.</summary>
-    /// <exception cref="ImageRejectedException">The bytes are not an acceptable PNG or JPEG.</exception>
-    public async Task<DecodedImage> DecodeAsync(Stream stream, CancellationToken cancellationToken = default)
-    {
-        byte[] data = await BoundedStreamReader.ReadAsync(stream, _options.MaxBytes, cancellationToken).ConfigureAwait(false);
-        return Decode(data);
-    }
-
     private ImageHeader Inspect(ReadOnlySpan<byte> data)
     {
         if (data.IsEmpty)

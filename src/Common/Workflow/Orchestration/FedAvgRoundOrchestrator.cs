@@ -39,7 +39,7 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             var (trained, failure) = outcomes[index] = outcome;
             finished.Add(trained is null
                 ? new ClientProgress(failure!.Client, false, 0, 0, 0)
-                : new ClientProgress(trained.Client, true, trained.Samples, trained.ImagesPerSecond, trained.TrainSeconds));
+                : new ClientProgress(trained.Client, true, trained.Samples, trained.ImagesPerSecond, trained.TrainSeconds, trained.TrainLoss));
             if (finished.Count % step == 0 || finished.Count == count)
             {
                 Publish("training");
@@ -157,6 +157,7 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             0,
             trainSeconds > 0 ? trained.Sum(t => t.ImagesPerSecond * t.TrainSeconds) / trainSeconds : 0,
             aggregate.GlobalModelBlob!,
+            [.. trained.Select(t => new ClientRound(t.Client, t.Samples, t.TrainLoss, t.TrainSeconds, t.ImagesPerSecond, acceptedClients.Contains(t.Client)))],
             accepted.Count,
             accepted.Sum(t => (long)t.Samples));
     }

@@ -1,6 +1,7 @@
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>One finished round, as shown while the run goes on and in its result.</summary>
+/// <param name="ClientResults">Each trained client's own numbers; null in runs recorded before they were kept.</param>
 public sealed record RoundSummary(
     int Round,
     IReadOnlyList<int> Clients,
@@ -17,6 +18,7 @@ public sealed record RoundSummary(
     double OverheadSeconds,
     double ImagesPerSecond,
     string GlobalModelBlob,
+    IReadOnlyList<ClientRound>? ClientResults = null,
     int Participants = 0,
     long Samples = 0)
 {
@@ -25,11 +27,13 @@ public sealed record RoundSummary(
     /// <see cref="Participants"/> and <see cref="Samples"/>, so the status of a run of hundreds of rounds stays small.
     /// The run's result keeps the lists.
     /// </summary>
-    public RoundSummary Summarised() => Clients.Count <= RunStatus.ListLimit ? this : this with { Clients = [], SampleCounts = [] };
+    public RoundSummary Summarised() =>
+        Clients.Count <= RunStatus.ListLimit && (ClientResults?.Count ?? 0) <= RunStatus.ListLimit ? this : this with { Clients = [], SampleCounts = [], ClientResults = null };
 }
 
 /// <summary>A client of the current round that has finished (or given up) its local training.</summary>
-public sealed record ClientProgress(int Client, bool Succeeded, int Samples, double ImagesPerSecond, double TrainSeconds);
+/// <param name="TrainLoss">Its mean training loss; null for a client that failed (and in runs recorded before it was kept).</param>
+public sealed record ClientProgress(int Client, bool Succeeded, int Samples, double ImagesPerSecond, double TrainSeconds, double? TrainLoss = null);
 
 /// <summary>
 /// The orchestration's custom status: where the run is and what it has done so far. While a round runs, its phase and

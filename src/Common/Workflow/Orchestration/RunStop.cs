@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FedAvg.Common.Storage;
+using Microsoft.DurableTask.Client;
 
 namespace FedAvg.Common.Orchestration;
 
@@ -19,6 +20,20 @@ public static class RunStop
         var marker = new RunStopMarker(runId, reason, DateTimeOffset.UtcNow);
         await FedAvgStorage.UploadAsync(storage.Runs, BlobNames.StopMarker(runId),
             s => JsonSerializer.Serialize(s, marker, JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks the run, then terminates its orchestration (<c>fedavg runs --stop</c> and
+    /// <c>POST /api/runs/{id}/stop</c>); the terminate takes effect once an engine's orchestration
+    /// dispatcher sees it.
+    /// </summary>
+    public static async Task RequestAsync(DurableTaskClient client, FedAvgStorage storage, string runId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+
+        // Marker first: an activity dequeued between the two steps must already find it.
+        await MarkAsync(storage, runId, reason, cancellationToken).ConfigureAwait(false);
+        await client.TerminateInstanceAsync(runId, reason, cancellationToken).ConfigureAwait(false);
     }
 
     public static Task<bool> IsMarkedAsync(FedAvgStorage storage, string runId, CancellationToken cancellationToken = default)

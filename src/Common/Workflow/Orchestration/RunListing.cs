@@ -1,8 +1,6 @@
-using FedAvg.Common.Orchestration;
+namespace FedAvg.Common.Orchestration;
 
-namespace FedAvg.LocalHost.Runs;
-
-/// <summary>One run in the task hub, as <c>fedavg runs</c> shows it.</summary>
+/// <summary>One run in the task hub, as <c>fedavg runs</c> and <c>GET /api/runs</c> show it.</summary>
 /// <param name="Status">Running, Pending, Suspended, Completed, Failed or Terminated.</param>
 /// <param name="Unfinished">Whether the next engine on this task hub resumes it (Running, Pending or Suspended).</param>
 /// <param name="Request">What was asked for; null if the run's input cannot be read.</param>
@@ -11,7 +9,7 @@ namespace FedAvg.LocalHost.Runs;
 /// <param name="RoundsDone">Rounds evaluated so far.</param>
 /// <param name="Accuracy">Test accuracy after the last evaluated round.</param>
 /// <param name="Failure">Why a failed run failed.</param>
-internal sealed record RunListing(
+public sealed record RunListing(
     string Id,
     string Status,
     bool Unfinished,

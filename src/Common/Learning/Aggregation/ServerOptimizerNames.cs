@@ -1,0 +1,19 @@
+namespace FedAvg.Common.Aggregation;
+
+/// <summary>
+/// The server optimisers by the name a training request gives them. <see cref="FedAvg"/> is plain averaging, or
+/// FedAvgM (Hsu et al., 2019) with server momentum; the other three are the adaptive optimisers of Reddi et al.
+/// (2021), "Adaptive Federated Optimization", Algorithm 2.
+/// </summary>
+public static class ServerOptimizerNames
+{
+    public const string FedAvg = "fedavg";
+
+    public const string FedAdam = "fedadam";
+
+    public const string FedYogi = "fedyogi";
+
+    public const string FedAdagrad = "fedadagrad";
+
+    public static IReadOnlyList<string> All { get; } = [FedAvg, FedAdam, FedYogi, FedAdagrad];
+}

@@ -1,0 +1,151 @@
+// Start a run: a form generated from the request's JSON Schema (GET /api/train/schema, derived from
+// the request's one field table), posted to /api/train. The API validates; the page shows its
+// problem-details errors next to the fields they name.
+import { api, ApiError, postJson } from './api.js';
+import { el } from './dom.js';
+
+function typeOf(property) {
+  const type = Array.isArray(property.type) ? property.type.find(t => t !== 'null') : property.type;
+  return type ?? 'string';
+}
+
+function shown(value) {
+  return value === undefined || value === null ? 'none' : String(value);
+}
+
+/** An input for one property: a select for an enum or a boolean, a number box, or text. */
+function input(name, property) {
+  const type = typeOf(property);
+  if (Array.isArray(property.enum) || type === 'boolean') {
+    const choices = Array.isArray(property.enum) ? property.enum.filter(v => v !== null) : [true, false];
+    return el('select', { name, id: `field-${name}`, 'data-type': type },
+      el('option', { value: '' }, ''), ...choices.map(v => el('option', { value: String(v) }, String(v))));
+  }
+  if (type === 'integer' || type === 'number') {
+    return el('input', {
+      name, id: `field-${name}`, type: 'number', 'data-type': type, inputmode: type === 'integer' ? 'numeric' : 'decimal',
+      step: type === 'integer' ? 1 : 'any', min: property.minimum, max: property.maximum,
+    });
+  }
+  return el('input', { name, id: `field-${name}`, type: 'text', 'data-type': type, spellcheck: 'false' });
+}
+
+/** The value to send: numbers and booleans as JSON values when they read as such, else the text as typed, for the API to judge. */
+function valueOf(control) {
+  const text = control.value.trim();
+  switch (control.dataset.type) {
+    case 'integer': return /^-?\d+$/.test(text) ? Number(text) : text;
+    case 'number': return text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+    case 'boolean': return text === 'true' ? true : text === 'false' ? false : text;
+    default: return text;
+  }
+}
+
+function showErrors(form, general, error) {
+  for (const slot of form.querySelectorAll('.field-error')) { slot.textContent = ''; slot.hidden = true; }
+  for (const field of form.querySelectorAll('.field')) field.classList.remove('invalid');
+  general.replaceChildren();
+  if (!error) return;
+  const errors = error instanceof ApiError ? error.errors : {};
+  const entries = Object.entries(errors);
+  if (entries.length === 0) {
+    general.append(el('li', {}, error.message));
+  }
+  for (const [name, messages] of entries) {
+    const slot = form.querySelector(`.field-error[data-error-for="${CSS.escape(name)}"]`);
+    if (slot) {
+      slot.textContent = messages.join('; ');
+      slot.hidden = false;
+      slot.closest('.field').classList.add('invalid');
+    } else {
+      general.append(el('li', { 'data-error-for': name }, el('strong', {}, name), `: ${messages.join('; ')}`));
+    }
+  }
+}
+
+async function submit(body, form, general, button) {
+  button.disabled = true;
+  showErrors(form, general, null);
+  try {
+    const accepted = await postJson('/api/train', body);
+    location.hash = `#/runs/${encodeURIComponent(accepted.id)}`;
+  } catch (error) {
+    showErrors(form, general, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function buildForm(schema, general) {
+  const properties = Object.entries(schema.properties ?? {});
+  const presets = schema['x-presets'] ?? {};
+  const form = el('form', { id: 'start-form', class: 'start-form', novalidate: true });
+  const controls = new Map();
+  for (const [name, property] of properties) {
+    const control = input(name, property);
+    controls.set(name, { control, property });
+    form.append(el('div', { class: 'field', 'data-field': name },
+      el('label', { for: control.id }, name, property['x-cli'] ? el('code', { class: 'cli' }, property['x-cli']) : ''),
+      control,
+      property.description ? el('p', { class: 'help' }, property.description) : '',
+      el('p', { class: 'field-error', 'data-error-for': name, hidden: true })));
+  }
+
+  // Empty fields are not sent: the server applies the preset, then its defaults, under what is filled in.
+  function placeholders() {
+    const preset = presets[controls.get('preset')?.control.value || controls.get('preset')?.property.default] ?? {};
+    for (const [name, { control, property }] of controls) {
+      const value = Object.hasOwn(preset, name) ? preset[name] : property.default;
+      if (control.tagName === 'SELECT') control.options[0].textContent = `(${shown(value)})`;
+      else control.placeholder = shown(value);
+    }
+  }
+  controls.get('preset')?.control.addEventListener('change', placeholders);
+  placeholders();
+
+  const button = el('button', { type: 'submit', class: 'primary' }, 'Start run');
+  form.append(el('div', { class: 'actions' }, button));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const body = {};
+    for (const [name, { control }] of controls) if (control.value.trim() !== '') body[name] = valueOf(control);
+    submit(body, form, general, button);
+  });
+  return form;
+}
+
+function jsonEditor(general, open) {
+  const text = el('textarea', { id: 'request-json', rows: 6, spellcheck: 'false' }, '{}');
+  const button = el('button', { type: 'submit' }, 'Start run from JSON');
+  const form = el('form', { id: 'json-form', class: 'json-form', novalidate: true }, text, el('div', { class: 'actions' }, button));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    let body;
+    try {
+      body = JSON.parse(text.value);
+    } catch (error) {
+      showErrors(form, general, new Error(`Not JSON: ${error.message}`));
+      return;
+    }
+    submit(body, form, general, button);
+  });
+  return el('details', { class: 'card', open }, el('summary', {}, 'The request as JSON'), form);
+}
+
+export function renderStart(view) {
+  const general = el('ul', { class: 'errors', id: 'form-errors' });
+  const holder = el('section', { class: 'card' }, el('p', { class: 'muted' }, 'Loading the request schema…'));
+  view.append(el('h1', {}, 'Start a run'), general, holder);
+  let closed = false;
+  api('/api/train/schema').then(schema => {
+    if (closed) return;
+    holder.replaceChildren(buildForm(schema, general));
+    view.append(jsonEditor(general, false));
+  }, error => {
+    if (closed) return;
+    holder.replaceChildren(el('p', { class: 'muted' },
+      `The request schema could not be read (${error.message}); write the request as JSON instead. Empty fields take the server's defaults.`));
+    view.append(jsonEditor(general, true));
+  });
+  return () => { closed = true; };
+}
