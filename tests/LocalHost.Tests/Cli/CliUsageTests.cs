@@ -24,7 +24,7 @@ public sealed class CliUsageTests
     [InlineData("fedavg: --stop and --stop-unfinished do not combine", "runs", "--stop", "abc", "--stop-unfinished")]
     [InlineData("fedavg: --json lists runs; it does not combine with --stop or --stop-unfinished", "runs", "--json", "--stop-unfinished")]
     [InlineData("fedavg: unknown option --all for 'runs' (see fedavg runs --help)", "runs", "--all")]
-    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench, runs)", "fly")]
+    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench, runs, worker)", "fly")]
     public async Task Bad_command_line_exits_2_with_one_line_on_stderr(string expected, params string[] args)
     {
         var run = await CliRun.RunAsync(args);

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -25,10 +23,8 @@ public sealed partial class WorkerEndToEndTests
     {
         byte[] expected = await SingleProcessModelAsync();
 
-        using var folder = new TempFolder();
-        int port = FreePort();
-        await using var serve = FedavgProcess.Start(folder.Path, "serve", "--port", port.ToString(CultureInfo.InvariantCulture));
-        await serve.WaitForLineAsync(line => line.Contains("serving on", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
+        await using var serve = await ServeProcess.StartAsync();
+        var folder = serve.Folder;
         await using var doomed = FedavgProcess.Start(folder.Path, "worker");
         await using var survivor = FedavgProcess.Start(folder.Path, "worker");
         foreach (var worker in new[] { doomed, survivor })
@@ -36,7 +32,7 @@ public sealed partial class WorkerEndToEndTests
             await worker.WaitForLineAsync(line => line.StartsWith("fedavg worker: running activities", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
         }
 
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        var http = serve.Http;
         using var accepted = await http.PostAsJsonAsync("/api/train", Request);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         string id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -50,7 +46,7 @@ public sealed partial class WorkerEndToEndTests
         await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(doomed.Lines, line => line.StartsWith(client + " done", StringComparison.Ordinal));
 
-        JsonElement run = await PollRunAsync(http, id, TimeSpan.FromMinutes(5));
+        JsonElement run = await serve.WaitForRunAsync(id, TimeSpan.FromMinutes(5));
         Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
 
         // Both workers ran activities of this run; the client cut off by the kill was trained again elsewhere.
@@ -58,9 +54,8 @@ public sealed partial class WorkerEndToEndTests
         Assert.Contains(survivor.Lines, line => ActivityLine().Match(line) is { Success: true } m && m.Groups["run"].Value == id && line.Contains(" done in ", StringComparison.Ordinal));
 
         await survivor.TerminateAsync();
-        await serve.TerminateAsync();
         Assert.Equal(0, await survivor.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await serve.StopAsync());
 
         // The completed run's artifacts, model included, as fedavg train writes them.
         await using (var report = FedavgProcess.Start(folder.Path, "train", "--resume", id, "--json"))
@@ -79,28 +74,6 @@ public sealed partial class WorkerEndToEndTests
         Assert.Equal(0, await train.WaitForExitAsync(TimeSpan.FromMinutes(4)));
         string id = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("runId").GetString()!;
         return await File.ReadAllBytesAsync(Path.Combine(folder.Path, "runs", id, "model.weights"));
-    }
-
-    private static async Task<JsonElement> PollRunAsync(HttpClient http, string id, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var run = await http.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
-            if (run.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated" || DateTime.UtcNow > deadline)
-            {
-                return run;
-            }
-
-            await Task.Delay(500);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"^fedavg worker: \w+ run (?<run>[0-9a-f]{32})\b")]
