@@ -1,5 +1,5 @@
 # FedAvg.Functions — every entry point a user or CI needs.
-#   make run    the reference experiment end to end on the local durable host (Azurite + real CIFAR-10)
+#   make run    the recommended recipe end to end on the local durable host (Azurite + real CIFAR-10)
 #   make test   restore, install Azurite, build, run every test, compile and lint the Bicep
 #   make image  the local-host container image (fedavg serve + Azurite); make test-container tests it
 SHELL := /bin/bash
@@ -23,7 +23,7 @@ IMAGE ?= fedavg-local
 .PHONY: help setup tools build test run infra bench clean image test-container
 
 help:
-	@echo "make run     train the reference experiment locally (DATA=dir to use a local CIFAR-10 folder)"
+	@echo "make run     train the recommended recipe locally (DATA=dir to use a local CIFAR-10 folder, ARGS=\"--preset reference\" for the reference experiment)"
 	@echo "make test    build and run every test"
 	@echo "make bench   full benchmarks on the real data (long; writes bench/results)"
 	@echo "make infra   compile and lint infra/main.bicep"
@@ -52,8 +52,8 @@ test: build infra
 	bash scripts/check-publish.sh
 
 # Builds only the CLI. DATA=dir names a CIFAR-10 folder (else FEDAVG_DATA, ./data, or a download);
-# ARGS="--rounds 2 ..." adds fedavg train options. DOTNET_PROCESSOR_COUNT is the tests' setting, not
-# this machine's core count, so training must not see it.
+# ARGS="--rounds 2 ..." adds fedavg train options (ARGS="--preset reference": the reference experiment).
+# DOTNET_PROCESSOR_COUNT is the tests' setting, not this machine's core count, so training must not see it.
 run: tools
 	$(DOTNET) build src/LocalHost/FedAvg.LocalHost.csproj -c $(CONFIG)
 	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) train $(if $(DATA),--data $(DATA),) $(ARGS)

@@ -12,6 +12,7 @@ public sealed class FunctionWiringTests
     [InlineData("StopRun", "runs/{id}/stop", "post", "Function")]
     [InlineData("Dashboard", "dashboard/{*file}", "get", "Anonymous")]
     [InlineData("Predict", "predict", "post", "Anonymous")]
+    [InlineData("TrainSchema", "train/schema", "get", "Anonymous")]
     public void Http_functions_have_their_route_methods_and_auth_level(string name, string route, string method, string authLevel)
     {
         var trigger = FunctionMetadata.Trigger(name);
@@ -65,7 +66,7 @@ public sealed class FunctionWiringTests
         var names = FunctionMetadata.All.Select(f => f.GetProperty("name").GetString()).Order().ToArray();
 
         Assert.Equal(
-            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient" },
+            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient", "TrainSchema" },
             names);
     }
 

@@ -19,12 +19,19 @@ public sealed class AzuriteServer : IAsyncDisposable
     private AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
+        ProcessId = process.Id;
+        Exited = process.WaitForExitAsync();
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
     }
 
     public int BlobPort { get; }
+
+    public int ProcessId { get; }
+
+    /// <summary>Completes when the Azurite process has exited, whether stopped here or not.</summary>
+    public Task Exited { get; }
 
     public int QueuePort { get; }
 
@@ -87,7 +94,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var server = new AzuriteServer(process, blobPort, queuePort, tablePort);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // Node takes its time on a busy machine (a shared 2-core box starts it in ~1 s idle, 30+ s loaded).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (!(await IsListeningAsync(blobPort).ConfigureAwait(false)
             && await IsListeningAsync(queuePort).ConfigureAwait(false)
             && await IsListeningAsync(tablePort).ConfigureAwait(false)))

@@ -40,7 +40,7 @@ internal static class BenchRunner
 
         if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
-            throw new InvalidOperationException($"bench {name}: run {id} {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+            throw new InvalidOperationException($"bench {name}: run {id} {metadata.RuntimeStatus}: {RunFailure.Reason(metadata.FailureDetails)}");
         }
 
         var result = metadata.ReadOutputAs<RunResult>()!;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Bench;
 using FedAvg.LocalHost.Hosting;
 using FedAvg.LocalHost.Runs;
@@ -11,31 +13,56 @@ namespace FedAvg.LocalHost.Cli;
 internal static class BenchCommand
 {
     private const string Config = "--config";
-    private const string Out = "--out";
-    private const string Rounds = "--rounds";
-    private const string TrainLimit = "--train-limit";
-    private const string TestLimit = "--test-limit";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        var reader = ArgumentReader.Parse("bench", args, [], [Config, DataFolderOption.Flag, Out, Rounds, TrainLimit, TestLimit]);
-        string[] names = (reader.String(Config) ?? string.Join(',', BenchConfigurations.All.Keys)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (string name in names)
+        var config = new Option<string>(Config)
         {
-            if (!BenchConfigurations.All.ContainsKey(name))
+            Description = $"configurations to run, comma-separated (default {string.Join(',', BenchConfigurations.All.Keys)}): " +
+                "reference is the reference service's experiment exactly, default our recommended recipe (preset recommended)",
+            HelpName = "NAMES",
+        };
+        var data = DataFolderOption.Create();
+        var output = new Option<string>("--out") { Description = "where the results go (default bench/results)", HelpName = "DIR" };
+        // Shorten a run for a quick check: the same fields (and limits) as fedavg train's.
+        var request = RequestOptions.Only(TrainingRequestFields.Rounds, TrainingRequestFields.TrainLimit, TrainingRequestFields.TestLimit);
+        var command = new Command("bench", "each benchmark configuration end to end through the local durable engine on the real data, " +
+            "one after another, measured: <out>/<name>.json and .png per configuration and <out>/accuracy.png comparing them (about an " +
+            "hour on 2 cores). Refuses to start (exit 2) while other runs are unfinished in the same state.")
+        {
+            config,
+            data,
+            output,
+        };
+        request.AddTo(command, preset: false);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            string[] names = (parse.GetValue(config) ?? string.Join(',', BenchConfigurations.All.Keys))
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var shortened = request.Read(parse);
+            var requests = new List<(string Name, TrainingRequest Request)>();
+            foreach (string name in names)
             {
-                throw new UsageException($"{Config} {name}: unknown configuration (known: {string.Join(", ", BenchConfigurations.All.Keys)})");
+                if (!BenchConfigurations.All.TryGetValue(name, out TrainingRequest? configured))
+                {
+                    throw new UsageException($"{Config} {name}: unknown configuration (known: {string.Join(", ", BenchConfigurations.All.Keys)})");
+                }
+
+                var run = shortened.ApplyTo(configured);
+                request.ThrowIfAny(parse, TrainingRequestValidator.Validate(run));
+                requests.Add((name, run));
             }
-        }
 
-        string? data = DataFolderOption.Read(reader);
-        string folder = Path.GetFullPath(reader.String(Out) ?? Path.Combine("bench", "results"));
-        int? rounds = reader.Int(Rounds, 1, 1000);
-        int? trainLimit = reader.Int(TrainLimit, 5, 50_000);
-        int? testLimit = reader.Int(TestLimit, 1, 10_000);
+            string? folder = DataFolderOption.Read(parse.GetValue(data));
+            string results = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine("bench", "results"));
+            return RunAsync(requests, folder, results, FedavgCommand.Out(parse), FedavgCommand.Error(parse), cancellationToken);
+        });
+        return command;
+    }
 
+    private static async Task<int> RunAsync(
+        IReadOnlyList<(string Name, TrainingRequest Request)> requests, string? data, string folder, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         await using var runtime = await LocalRuntime.OpenAsync(data, new DownloadReporter(stderr), cancellationToken);
 
         // Checked before the engine takes any work: once started, it would resume them all.
@@ -48,16 +75,9 @@ internal static class BenchCommand
         }
 
         await runtime.StartWorkAsync(cancellationToken);
-        foreach (string name in names)
+        foreach (var (name, request) in requests)
         {
-            var request = BenchConfigurations.All[name];
-            request = request with
-            {
-                Rounds = rounds ?? request.Rounds,
-                TrainLimit = trainLimit ?? request.TrainLimit,
-                TestLimit = testLimit ?? request.TestLimit,
-            };
-            var result = await BenchRunner.RunAsync(name, request, runtime.Client, runtime.Blobs, stderr, cancellationToken);
+            var result = await runtime.WhileStorageAnswersAsync(token => BenchRunner.RunAsync(name, request, runtime.Client, runtime.Blobs, stderr, token), cancellationToken);
             await BenchFiles.WriteAsync(folder, result, cancellationToken);
             await stdout.WriteLineAsync($"{name}: final accuracy {result.FinalAccuracy:P2}, {result.WallSeconds / 60:F1} min, peak {result.PeakResidentMegabytes:F0} MB -> {Path.Combine(folder, name + ".json")}");
             foreach (var check in result.Checks)

@@ -1,8 +1,12 @@
+using System.CommandLine;
 using System.Runtime.InteropServices;
 
 namespace FedAvg.LocalHost.Cli;
 
-/// <summary>The <c>fedavg</c> entry point: picks the command, turns usage errors into one line and exit code 2.</summary>
+/// <summary>
+/// The <c>fedavg</c> entry point: parses the command line (one line and exit 2 when it is wrong),
+/// runs the command, and hands every failure to <see cref="FailureHandler"/>.
+/// </summary>
 internal static class CliApp
 {
     public static int Run(string[] args)
@@ -23,6 +27,14 @@ internal static class CliApp
             }
         };
 
+        // A failure on a thread of the engine or a library ends the process too, but in one line.
+        bool verbose = args.Contains(FailureHandler.VerboseFlag);
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            var failure = e.ExceptionObject as Exception ?? new InvalidOperationException(e.ExceptionObject?.ToString());
+            Environment.Exit(FailureHandler.ReportAsync(failure, verbose, Console.Error, CancellationToken.None).GetAwaiter().GetResult());
+        };
+
         return RunAsync(args, Console.Out, Console.Error, stop.Token).GetAwaiter().GetResult();
     }
 
@@ -31,51 +43,38 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
+        var configuration = new InvocationConfiguration
         {
-            await stdout.WriteLineAsync(HelpText.Overview);
-            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Success;
-        }
-
-        string command = args[0];
-        string[] rest = [.. args.Skip(1)];
-        bool help = rest.Contains("--help") || rest.Contains("-h");
-        try
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+            // Ctrl+C and SIGTERM are handled above, so a run is stopped gracefully, once.
+            ProcessTerminationTimeout = null,
+        };
+        RootCommand root = FedavgCommand.Create();
+        ParseResult parse = root.Parse([.. args]);
+        if (args.Count == 0)
         {
-            return command switch
-            {
-                "train" when help => await PrintAsync(stdout, HelpText.Train),
-                "serve" when help => await PrintAsync(stdout, HelpText.Serve),
-                "predict" when help => await PrintAsync(stdout, HelpText.Predict),
-                "partition" when help => await PrintAsync(stdout, HelpText.Partition),
-                "bench" when help => await PrintAsync(stdout, HelpText.Bench),
-                "runs" when help => await PrintAsync(stdout, HelpText.Runs),
-                "worker" when help => await PrintAsync(stdout, HelpText.Worker),
-                "train" => await TrainCommand.RunAsync(TrainFlags.Read(rest), stdout, stderr, cancellationToken),
-                "serve" => await ServeCommand.RunAsync(ServeCommand.Read(rest), stdout, stderr, cancellationToken),
-                "predict" => await PredictCommand.RunAsync(PredictCommand.Read(rest), stdout, stderr, cancellationToken),
-                "partition" => await PartitionCommand.RunAsync(PartitionCommand.Read(rest), stdout, cancellationToken),
-                "bench" => await BenchCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-                "runs" => await RunsCommand.RunAsync(RunsCommand.Read(rest), stdout, stderr, cancellationToken),
-                "worker" => await WorkerCommand.RunAsync(WorkerCommand.Read(rest), stdout, stderr, cancellationToken),
-                _ => throw new UsageException($"unknown command '{command}' (commands: train, serve, predict, partition, bench, runs, worker)"),
-            };
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"fedavg: {e.Message}");
+            // Bare fedavg: the overview, but as a usage error (nothing was asked for).
+            await root.Parse(["--help"]).InvokeAsync(configuration, cancellationToken);
             return ExitCodes.Usage;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await stderr.WriteLineAsync("fedavg: stopped");
-            return ExitCodes.Interrupted;
-        }
-    }
 
-    private static async Task<int> PrintAsync(TextWriter stdout, string text)
-    {
-        await stdout.WriteLineAsync(text);
-        return ExitCodes.Success;
+        if (parse.Errors.Count > 0)
+        {
+            await stderr.WriteLineAsync($"fedavg: {ParseErrorLine.Describe(parse)}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+#pragma warning disable CA1031 // The one error handler: every failure ends in one line and an exit code.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return await FailureHandler.ReportAsync(e, parse.GetValue(FedavgCommand.Verbose), stderr, cancellationToken);
+        }
     }
 }

@@ -1,22 +1,29 @@
+using System.CommandLine;
 using FedAvg.Common.Data;
 
 namespace FedAvg.LocalHost.Cli;
 
-/// <summary>The <c>--data</c> flag: a CIFAR-10 folder the user named must exist and be complete.</summary>
+/// <summary>The <c>--data</c> option: a CIFAR-10 folder the user named must exist and be complete.</summary>
 internal static class DataFolderOption
 {
     public const string Flag = "--data";
+
+    public static Option<string> Create() => new(Flag)
+    {
+        Description = $"CIFAR-10 binary folder (else {CifarDataFolder.EnvironmentVariable}, ./data/{CifarDataFolder.FolderName}, or a download)",
+        HelpName = "DIR",
+    };
 
     /// <summary>
     /// The folder the training data will come from, validated now so a typo fails before anything
     /// starts: <c>--data</c>, else FEDAVG_DATA, else ./data/cifar-10-batches-bin; null means none of
     /// them exists and the data will be downloaded (unless storage already holds it).
     /// </summary>
-    public static string? ReadOrLocate(ArgumentReader reader)
+    public static string? ReadOrLocate(string? named)
     {
-        if (Read(reader) is { } named)
+        if (Read(named) is { } folder)
         {
-            return named;
+            return folder;
         }
 
         try
@@ -29,26 +36,25 @@ internal static class DataFolderOption
         }
     }
 
-    /// <summary>The validated full path, or null when the flag is absent.</summary>
-    public static string? Read(ArgumentReader reader)
+    /// <summary>The validated full path of the folder named with <c>--data</c>, or null when it was not given.</summary>
+    public static string? Read(string? named)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        if (reader.String(Flag) is not { } folder)
+        if (named is null)
         {
             return null;
         }
 
         try
         {
-            return CifarDataFolder.Verify(folder);
+            return CifarDataFolder.Verify(named);
         }
         catch (DirectoryNotFoundException)
         {
-            throw new UsageException($"{Flag} {folder}: no such folder");
+            throw new UsageException($"{Flag} {named}: no such folder");
         }
         catch (CifarFormatException e)
         {
-            throw new UsageException($"{Flag} {folder}: {e.Message}");
+            throw new UsageException($"{Flag} {named}: {e.Message}");
         }
     }
 }

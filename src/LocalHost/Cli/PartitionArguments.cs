@@ -1,11 +1,7 @@
+using FedAvg.Common.Orchestration;
+
 namespace FedAvg.LocalHost.Cli;
 
-/// <summary><c>fedavg partition</c>: which split of the training images to show.</summary>
-internal sealed record PartitionArguments(
-    int Clients,
-    double Alpha,
-    string Kind,
-    int Seed,
-    int? TrainLimit,
-    string? DataFolder,
-    bool Json);
+/// <summary><c>fedavg partition</c>: the request whose split to show (its partition fields as given, the rest the default preset's).</summary>
+/// <param name="OptionName">A request field's option as the user typed it, for problems found after parsing.</param>
+internal sealed record PartitionArguments(TrainingRequest Request, string? DataFolder, bool Json, Func<string, string> OptionName);

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using FedAvg.Common.Data;
+using FedAvg.Common.Orchestration;
 using FedAvg.Common.Partitioning;
 
 namespace FedAvg.LocalHost.Cli;
@@ -10,30 +12,24 @@ internal static class PartitionCommand
 {
     private static readonly string[] Headings = ["client", "samples"];
 
-    public static PartitionArguments Read(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var reader = ArgumentReader.Parse(
-            "partition", args, ["--json", "--help"], ["--clients", "--alpha", "--partition", "--seed", "--train-limit", DataFolderOption.Flag]);
-        double alpha = reader.Double("--alpha") ?? 0.5;
-        if (!(alpha > 0) || alpha > 1e6)
+        var request = RequestOptions.Only(
+            TrainingRequestFields.Clients, TrainingRequestFields.Alpha, TrainingRequestFields.Partition, TrainingRequestFields.Seed, TrainingRequestFields.TrainLimit);
+        var data = DataFolderOption.Create();
+        var json = new Option<bool>("--json") { Description = "print the split as JSON" };
+        var command = new Command("partition", "show how many training images of each class every client gets: the split fedavg train would draw");
+        request.AddTo(command, preset: false);
+        command.Options.Add(data);
+        command.Options.Add(json);
+        command.SetAction((parse, cancellationToken) =>
         {
-            throw new UsageException("--alpha must be above 0 (and at most 1e6)");
-        }
-
-        string kind = reader.String("--partition") ?? "dirichlet";
-        if (kind is not ("dirichlet" or "iid"))
-        {
-            throw new UsageException("--partition must be dirichlet or iid");
-        }
-
-        return new PartitionArguments(
-            reader.Int("--clients", 1, 1000) ?? 5,
-            alpha,
-            kind,
-            reader.Int("--seed") ?? 42,
-            reader.Int("--train-limit", 1, 50_000),
-            DataFolderOption.Read(reader),
-            reader.Has("--json"));
+            var built = request.Read(parse).Build();
+            request.ThrowIfAny(parse, TrainingRequestValidator.Validate(built));
+            var args = new PartitionArguments(built, DataFolderOption.Read(parse.GetValue(data)), parse.GetValue(json), request.NamesAsTyped(parse));
+            return RunAsync(args, FedavgCommand.Out(parse), cancellationToken);
+        });
+        return command;
     }
 
     public static async Task<int> RunAsync(PartitionArguments args, TextWriter stdout, CancellationToken cancellationToken)
@@ -41,28 +37,13 @@ internal static class PartitionCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         string folder = args.DataFolder ?? LocateData();
-        CifarDataset training = await Task.Run(() => CifarBinaryReader.ReadTrainingSet(folder, args.TrainLimit), cancellationToken);
-        if (args.Clients > training.Count)
+        byte[] labels = await Task.Run(() => CifarBinaryReader.ReadTrainingLabels(folder), cancellationToken);
+        if (RunPartition.Check(args.Request, labels) is { Any: true } unsplittable)
         {
-            throw new UsageException($"--clients must be at most the {training.Count} training images");
+            throw new UsageException(unsplittable.Describe(args.OptionName, first: true));
         }
 
-        ClientPartition partition;
-        try
-        {
-            partition = args.Kind == "iid"
-                ? IidPartitioner.Partition(training.Labels, args.Clients, args.Seed)
-                : DirichletPartitioner.Partition(training.Labels, args.Clients, args.Alpha, args.Seed);
-        }
-        catch (PartitionException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UsageException(e.Message.Split(Environment.NewLine)[0]);
-        }
-
+        ClientPartition partition = RunPartition.Split(args.Request, labels);
         if (args.Json)
         {
             var clients = Enumerable.Range(0, partition.Clients)

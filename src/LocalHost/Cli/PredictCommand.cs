@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using FedAvg.Common.Imaging;
@@ -11,27 +12,35 @@ namespace FedAvg.LocalHost.Cli;
 /// <summary><c>fedavg predict IMAGE</c>: the class of one image, from a trained run's final model in local storage.</summary>
 internal static class PredictCommand
 {
-    public static PredictArguments Read(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var reader = ArgumentReader.Parse("predict", args, ["--json", "--help"], ["--run"], maxPositionals: 1);
-        if (reader.Positionals.Count == 0)
+        var image = new Argument<string>("IMAGE") { Description = "a PNG or JPEG file", Arity = ArgumentArity.ZeroOrOne };
+        var run = new Option<string>("--run") { Description = "the run whose final model answers (default: the latest completed run)", HelpName = "ID" };
+        var json = new Option<bool>("--json") { Description = "print the prediction as JSON" };
+        var command = new Command("predict", "classify an image with a trained model") { image, run, json };
+        command.SetAction((parse, cancellationToken) =>
+            RunAsync(Read(parse.GetValue(image), parse.GetValue(run), parse.GetValue(json)), FedavgCommand.Out(parse), FedavgCommand.Error(parse), cancellationToken));
+        return command;
+    }
+
+    private static PredictArguments Read(string? image, string? run, bool json)
+    {
+        if (image is null)
         {
             throw new UsageException("predict needs an image file (fedavg predict IMAGE)");
         }
 
-        string image = reader.Positionals[0];
         if (!File.Exists(image))
         {
             throw new UsageException($"{image}: no such file");
         }
 
-        string? run = reader.String("--run");
         if (run is { Length: > 200 })
         {
             throw new UsageException("--run must be a run id");
         }
 
-        return new PredictArguments(Path.GetFullPath(image), run, reader.Has("--json"));
+        return new PredictArguments(Path.GetFullPath(image), run, json);
     }
 
     public static async Task<int> RunAsync(PredictArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

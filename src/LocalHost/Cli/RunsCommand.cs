@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
@@ -18,17 +19,41 @@ internal static class RunsCommand
     // A killed fedavg's partition lease must expire (15 s) before this engine can apply a terminate.
     private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(90);
 
-    public static RunsArguments Read(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var reader = ArgumentReader.Parse("runs", args, [Json, StopUnfinished, "--help"], [], repeatable: [Stop]);
-        IReadOnlyList<string> ids = reader.All(Stop);
-        bool unfinished = reader.Has(StopUnfinished);
+        var json = new Option<bool>(Json) { Description = "print the runs as a JSON array, with the whole request" };
+        var stop = new Option<string[]>(Stop)
+        {
+            Description = "stop this run for good (may be given again); the work it had queued is skipped wherever it is delivered",
+            HelpName = "ID",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var stopUnfinished = new Option<bool>(StopUnfinished) { Description = "stop every unfinished run for good" };
+        var command = new Command("runs", "list the runs in the local state (./.azurite, or FEDAVG_STATE), newest first: id, status, " +
+            "when created, the request and how far it got (and why a failed run failed); stop unfinished ones, which every later " +
+            "serve, train or bench would resume. An unknown id exits 2 before anything is stopped.")
+        {
+            json,
+            stop,
+            stopUnfinished,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            Read(parse.GetValue(stop) ?? [], parse.GetValue(stopUnfinished), parse.GetValue(json)),
+            FedavgCommand.Out(parse),
+            FedavgCommand.Error(parse),
+            cancellationToken));
+        return command;
+    }
+
+    public static RunsArguments Read(IReadOnlyList<string> ids, bool unfinished, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count > 0 && unfinished)
         {
             throw new UsageException($"{Stop} and {StopUnfinished} do not combine");
         }
 
-        if (reader.Has(Json) && (ids.Count > 0 || unfinished))
+        if (json && (ids.Count > 0 || unfinished))
         {
             throw new UsageException($"{Json} lists runs; it does not combine with {Stop} or {StopUnfinished}");
         }
@@ -38,7 +63,7 @@ internal static class RunsCommand
             throw new UsageException($"{Stop} must be a run id");
         }
 
-        return new RunsArguments([.. ids.Distinct(StringComparer.Ordinal)], unfinished, reader.Has(Json));
+        return new RunsArguments([.. ids.Distinct(StringComparer.Ordinal)], unfinished, json);
     }
 
     public static async Task<int> RunAsync(RunsArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -70,6 +95,11 @@ internal static class RunsCommand
         }
 
         await stdout.WriteLineAsync(RunTable.Format(runs));
+        foreach (RunListing failed in runs.Where(r => r.Failure is not null))
+        {
+            await stdout.WriteLineAsync($"{failed.Id} {failed.Status.ToLowerInvariant()}: {failed.Failure}");
+        }
+
         int unfinished = runs.Count(r => r.Unfinished);
         if (unfinished > 0)
         {

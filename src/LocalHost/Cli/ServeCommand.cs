@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Net;
+using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
 using FedAvg.LocalHost.Runs;
 using FedAvg.LocalHost.Serve;
@@ -13,10 +15,36 @@ internal static class ServeCommand
 {
     public const int DefaultPort = 7071;
 
-    public static ServeArguments Read(IReadOnlyList<string> args)
+    public static Command Create()
     {
-        var reader = ArgumentReader.Parse("serve", args, ["--help"], ["--port", DataFolderOption.Flag]);
-        return new ServeArguments(reader.Int("--port", 1, 65535) ?? DefaultPort, DataFolderOption.ReadOrLocate(reader));
+        var port = new Option<int>("--port")
+        {
+            Description = $"loopback port to listen on (default {DefaultPort})",
+            HelpName = "N",
+            DefaultValueFactory = _ => DefaultPort,
+        };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 65535)
+            {
+                result.AddError($"{result.IdentifierToken?.Value ?? port.Name} must be between 1 and 65535");
+            }
+        });
+        var data = DataFolderOption.Create();
+        var command = new Command("serve", $"the HTTP API of the Functions app on 127.0.0.1 ({ListenAddress.Variable}=0.0.0.0 listens on every " +
+            "interface, as the container image does), and the dashboard at /: POST /api/train, GET /api/train/schema, " +
+            "GET /api/runs/{id}, POST /api/predict and the Durable Functions status routes under /runtime/webhooks/durabletask; " +
+            "OpenAPI at /openapi/v1.json, docs at /docs. Unfinished runs resume on start (fedavg runs lists them).")
+        {
+            port,
+            data,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new ServeArguments(parse.GetValue(port), DataFolderOption.ReadOrLocate(parse.GetValue(data))),
+            FedavgCommand.Out(parse),
+            FedavgCommand.Error(parse),
+            cancellationToken));
+        return command;
     }
 
     public static async Task<int> RunAsync(ServeArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -33,7 +61,8 @@ internal static class ServeCommand
         }
 
         await using var runtime = await LocalRuntime.StartAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
-        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, runtime.Blobs, address);
+        var labels = TrainingLabels.From(runtime.Blobs, _ => Task.FromResult(runtime.DataFolder));
+        await using WebApplication app = ServeApp.Build(args.Port, runtime.Client, runtime.Predictions, runtime.Blobs, address, labels);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -47,9 +76,14 @@ internal static class ServeCommand
         await ReportResumedAsync(runtime.Client, stdout, cancellationToken);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            // Serving ends with Ctrl+C, or in one line when the storage goes away underneath.
+            await runtime.WhileStorageAnswersAsync(async token =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                return true;
+            }, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
 

@@ -1,46 +1,12 @@
+using FedAvg.Common.Orchestration;
+
 namespace FedAvg.LocalHost.Cli;
 
-/// <summary>
-/// <c>fedavg train</c>: the training options the user set (null: the preset's value), or a run to
-/// resume, and how to report.
-/// </summary>
+/// <summary><c>fedavg train</c>: the request to run (null: resume a run), and how to report.</summary>
 internal sealed record TrainArguments
 {
-    public string Preset { get; init; } = "reference";
-
-    public int? Rounds { get; init; }
-
-    public int? Clients { get; init; }
-
-    public string? Partition { get; init; }
-
-    public double? Alpha { get; init; }
-
-    public int? ClientsPerRound { get; init; }
-
-    public double? Fraction { get; init; }
-
-    public int? LocalEpochs { get; init; }
-
-    public int? BatchSize { get; init; }
-
-    public double? LearningRate { get; init; }
-
-    public string? LearningRateSchedule { get; init; }
-
-    public double? Momentum { get; init; }
-
-    public double? WeightDecay { get; init; }
-
-    public bool? Augmentation { get; init; }
-
-    public string? Model { get; init; }
-
-    public int? Seed { get; init; }
-
-    public int? TrainLimit { get; init; }
-
-    public int? TestLimit { get; init; }
+    /// <summary>The preset and the values typed over it, validated; null with <see cref="ResumeId"/>.</summary>
+    public TrainingRequest? Request { get; init; }
 
     /// <summary>A CIFAR-10 folder the user named, validated; null: FEDAVG_DATA, ./data, else a download.</summary>
     public string? DataFolder { get; init; }
@@ -53,4 +19,10 @@ internal sealed record TrainArguments
 
     /// <summary>Where runs/&lt;id&gt;/report.json goes.</summary>
     public string RunsFolder { get; init; } = "runs";
+
+    /// <summary>A request field's option as the user typed it (<c>--lr</c>), for problems found after parsing.</summary>
+    public Func<string, string> OptionName { get; init; } = field => TrainingRequestFields.Find(field)?.CliName ?? field;
+
+    /// <summary>The command that continues run <paramref name="id"/> after it was interrupted.</summary>
+    public static string ResumeCommand(string id) => $"fedavg train --resume {id}";
 }

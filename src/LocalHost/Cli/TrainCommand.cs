@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
 using FedAvg.LocalHost.Hosting;
@@ -14,7 +15,68 @@ namespace FedAvg.LocalHost.Cli;
 /// </summary>
 internal static class TrainCommand
 {
+    public const string Resume = "--resume";
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public static Command Create()
+    {
+        var (command, read) = Build();
+        command.SetAction((parse, cancellationToken) => RunAsync(read(parse), FedavgCommand.Out(parse), FedavgCommand.Error(parse), cancellationToken));
+        return command;
+    }
+
+    /// <summary>The command and how its arguments are read from a parse: the request built and validated, or the run to resume.</summary>
+    public static (Command Command, Func<ParseResult, TrainArguments> Read) Build()
+    {
+        var request = RequestOptions.All();
+        var data = DataFolderOption.Create();
+        var runsDir = new Option<string>("--runs-dir") { Description = "where reports go (default ./runs)", HelpName = "DIR" };
+        var json = new Option<bool>("--json") { Description = "print only the final report as JSON (progress goes to stderr)" };
+        var resume = new Option<string>(Resume)
+        {
+            Description = "follow a run left unfinished (after Ctrl+C or a crash) to its end, as it was requested",
+            HelpName = "ID",
+        };
+        var command = new Command("train", "train a model: live progress, a per-round table, runs/<id>/report.json. " +
+            "The options go over the preset; other unfinished runs in the same state resume alongside (see fedavg runs).");
+        request.AddTo(command, preset: true);
+        command.Options.Add(data);
+        command.Options.Add(runsDir);
+        command.Options.Add(json);
+        command.Options.Add(resume);
+        return (command, parse =>
+        {
+            string? resumeId = parse.GetValue(resume);
+            TrainingRequest? built = null;
+            if (resumeId is not null)
+            {
+                if (request.FirstGiven(parse) is { } setting)
+                {
+                    throw new UsageException($"{Resume} continues a run as it was requested; {setting} cannot change it");
+                }
+
+                if (resumeId.Length > 200)
+                {
+                    throw new UsageException($"{Resume} must be a run id");
+                }
+            }
+            else
+            {
+                built = request.Read(parse).Build();
+                request.ThrowIfAny(parse, TrainingRequestValidator.Validate(built));
+            }
+
+            return new TrainArguments
+            {
+                Request = built,
+                DataFolder = DataFolderOption.ReadOrLocate(parse.GetValue(data)),
+                Json = parse.GetValue(json),
+                ResumeId = resumeId,
+                RunsFolder = parse.GetValue(runsDir) ?? "runs",
+                OptionName = request.NamesAsTyped(parse),
+            };
+        });
+    }
 
     public static async Task<int> RunAsync(TrainArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -22,49 +84,63 @@ internal static class TrainCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        // Everything the user typed is checked before Azurite and the engine start.
-        TrainingRequest? request = args.ResumeId is null ? TrainingRequestBuilder.Build(args) : null;
-
         // --json keeps stdout for the report alone; progress then goes to stderr.
         TextWriter progress = args.Json ? stderr : stdout;
         var printer = new ProgressPrinter(progress, IsTerminal(progress), TimeProvider.System);
 
         await using var runtime = await LocalRuntime.OpenAsync(args.DataFolder, new DownloadReporter(stderr), cancellationToken);
-        if (request is not null)
+        if (args.Request is { } request)
         {
+            // Refused before anything is scheduled: the split PrepareRun would draw, from the labels alone
+            // (downloading the data set first if it is nowhere yet: the run would need it anyway).
+            var labels = await TrainingLabels.From(runtime.Blobs, async token => await runtime.ResolveDataAsync(token)).ReadAsync(cancellationToken);
+            if (labels is not null && RunPartition.Check(request, labels) is { Any: true } unsplittable)
+            {
+                throw new UsageException(unsplittable.Describe(args.OptionName, first: true));
+            }
+
             await WarnOfOthersAsync(runtime.Client, stderr, cancellationToken);
         }
 
         await runtime.StartWorkAsync(cancellationToken);
-        string id = await StartOrFindAsync(runtime.Client, args.ResumeId, request, runtime.StorageDescription, cancellationToken);
-        await progress.WriteLineAsync($"fedavg: run {id} (state in {runtime.StorageDescription}; after Ctrl+C, fedavg train --resume {id} continues it)");
+        string id = await StartOrFindAsync(runtime.Client, args.ResumeId, args.Request, runtime.StorageDescription, cancellationToken);
+        string resume = TrainArguments.ResumeCommand(id);
+        await progress.WriteLineAsync($"fedavg: run {id} (state in {runtime.StorageDescription}; after Ctrl+C, {resume} continues it)");
 
         OrchestrationMetadata final;
         try
         {
-            final = await RunWatcher.WatchAsync(runtime.Client, id, PollInterval, metadata =>
-            {
-                printer.Show(metadata);
-                return Task.CompletedTask;
-            }, cancellationToken);
+            final = await runtime.WhileStorageAnswersAsync(
+                token => RunWatcher.WatchAsync(runtime.Client, id, PollInterval, metadata =>
+                {
+                    printer.Show(metadata);
+                    return Task.CompletedTask;
+                }, token),
+                cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             printer.Finish();
-            await stderr.WriteLineAsync($"fedavg: stopped; run {id} is saved, continue it with: fedavg train --resume {id}");
+            await stderr.WriteLineAsync($"fedavg: stopped; run {id} is saved, continue it with: {resume}");
             return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The run is in storage whatever cut this process off from it; the next engine picks it up.
+            printer.Finish();
+            throw new CommandFailedException($"{FailureHandler.Describe(e)}; run {id} is saved as far as storage got, continue it with: {resume}", e);
         }
 
         printer.Finish();
         if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
         {
-            string why = final.FailureDetails is { } failure ? $": {failure.ErrorMessage}" : string.Empty;
+            string why = RunFailure.Reason(final.FailureDetails) is { } reason ? $": {reason}" : string.Empty;
             await stderr.WriteLineAsync($"fedavg: run {id} {final.RuntimeStatus.ToString().ToLowerInvariant()}{why}");
             return ExitCodes.Failure;
         }
 
         RunResult result = final.ReadOutputAs<RunResult>() ?? throw new InvalidOperationException($"Run {id} completed without a result.");
-        TrainingRequest asRun = final.ReadInputAs<TrainingRequest>() ?? Presets.Reference;
+        TrainingRequest asRun = final.ReadInputAs<TrainingRequest>() ?? Presets.Default.Request;
         string folder = Path.Combine(args.RunsFolder, id);
         RunReport report = await RunArtifacts.WriteAsync(folder, id, asRun, result, runtime.Blobs, cancellationToken);
         if (args.Json)
@@ -92,7 +168,7 @@ internal static class TrainCommand
         // resuming means following it to the end.
         var existing = await client.GetInstanceAsync(resumeId, getInputsAndOutputs: false, cancellationToken);
         return existing is null || existing.Name != ActivityNames.Orchestrator
-            ? throw new UsageException($"{TrainFlags.Resume} {resumeId}: no such run in {storage}")
+            ? throw new UsageException($"{Resume} {resumeId}: no such run in {storage}")
             : resumeId;
     }
 

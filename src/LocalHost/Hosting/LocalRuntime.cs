@@ -18,13 +18,16 @@ internal sealed class LocalRuntime : IAsyncDisposable
     /// <summary>Where a downloaded CIFAR-10 goes: ./data/cifar-10-batches-bin is then found next time.</summary>
     public const string DownloadFolder = "data";
 
+    private static readonly TimeSpan LossNoticed = TimeSpan.FromSeconds(2);
+
     private readonly LocalStorage _storage;
     private readonly FedAvgRuntime _runtime;
     private readonly LocalDurableEngine _engine;
 
-    private LocalRuntime(LocalStorage storage, FedAvgStorage blobs, FedAvgRuntime runtime, LocalDurableEngine engine)
+    private LocalRuntime(LocalStorage storage, FedAvgStorage blobs, FedAvgRuntime runtime, LocalDurableEngine engine, string? dataFolder)
     {
         _storage = storage;
+        DataFolder = dataFolder;
         Blobs = blobs;
         _runtime = runtime;
         _engine = engine;
@@ -38,6 +41,12 @@ internal sealed class LocalRuntime : IAsyncDisposable
     public PredictionService Predictions { get; }
 
     public string StorageDescription => _storage.Description;
+
+    /// <summary>The CIFAR-10 folder a run would import: the one named or found; null when it would be downloaded.</summary>
+    public string? DataFolder { get; }
+
+    /// <summary>The CIFAR-10 folder a run imports, downloading the data set first when there is none.</summary>
+    public Task<string> ResolveDataAsync(CancellationToken cancellationToken) => _runtime.Options.ResolveDataDirectory(cancellationToken);
 
     /// <summary>Storage and the engine's client, then a worker that resumes every unfinished run.</summary>
     /// <param name="dataFolder">A validated CIFAR-10 folder the user named, or null to look for one or download it.</param>
@@ -77,7 +86,7 @@ internal sealed class LocalRuntime : IAsyncDisposable
             var engine = await LocalDurableEngine.OpenAsync(
                 new LocalDurableEngineOptions(storage.ConnectionString) { LoggerFactory = EngineLogging.FromEnvironment() },
                 cancellationToken);
-            return new LocalRuntime(storage, blobs, runtime, engine);
+            return new LocalRuntime(storage, blobs, runtime, engine, dataFolder);
         }
         catch
         {
@@ -85,6 +94,45 @@ internal sealed class LocalRuntime : IAsyncDisposable
             await storage.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="work"/>, unless the storage goes away first: then the work is cancelled and a
+    /// <see cref="StorageLostException"/> says so at once, rather than after the requests' retries.
+    /// </summary>
+    public async Task<T> WhileStorageAnswersAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<T> running = work(cancel.Token);
+        Task<string> lost = _storage.Lost;
+        if (await Task.WhenAny(running, lost) == running)
+        {
+            // Work that failed because the emulator died may notice before the process exit does.
+            if (running.IsFaulted)
+            {
+                await Task.WhenAny(lost, Task.Delay(LossNoticed, CancellationToken.None));
+            }
+
+            // Ctrl+C reaches the terminal's Azurite too: a stop asked for is a stop, not a loss.
+            if (!_storage.IsLost || cancellationToken.IsCancellationRequested)
+            {
+                return await running;
+            }
+        }
+
+        await cancel.CancelAsync();
+        try
+        {
+            await running;
+        }
+#pragma warning disable CA1031 // The storage's loss is the reason; what the cut-off work threw follows from it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        throw new StorageLostException(await lost);
     }
 
     /// <summary>Runs everything in the task hub from now on: new runs, and every unfinished one.</summary>

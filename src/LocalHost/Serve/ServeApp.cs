@@ -18,7 +18,9 @@ internal static class ServeApp
     /// <param name="predictions">Null leaves out <c>/api/predict</c> (hosts without trained models, tests).</param>
     /// <param name="blobs">The runs' storage, where stopping a run writes its marker; null leaves out the dashboard and its routes.</param>
     /// <param name="address">Where to listen; null is 127.0.0.1.</param>
-    public static WebApplication Build(int port, DurableTaskClient client, PredictionService? predictions = null, FedAvgStorage? blobs = null, IPAddress? address = null)
+    /// <param name="labels">What <c>POST /api/train</c> checks a request's partition against; null: no such check.</param>
+    public static WebApplication Build(
+        int port, DurableTaskClient client, PredictionService? predictions = null, FedAvgStorage? blobs = null, IPAddress? address = null, TrainingLabels? labels = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "fedavg" });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address ?? IPAddress.Loopback, port));
@@ -29,6 +31,7 @@ internal static class ServeApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton(labels ?? TrainingLabels.None);
         if (predictions is not null)
         {
             builder.Services.AddSingleton(predictions);
@@ -39,7 +42,7 @@ internal static class ServeApp
             document.Info.Title = "FedAvg on CIFAR-10";
             document.Info.Description = "Federated averaging as a durable orchestration: the same API as the Functions app.";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer(TrainingRequestOpenApi.ApplyAsync));
 
         WebApplication app = builder.Build();
         app.MapOpenApi();
@@ -62,12 +65,15 @@ internal static class ServeApp
     private static void MapFedAvg(WebApplication app, bool predict)
     {
         var api = app.MapGroup("/api").WithTags("FedAvg");
-        api.MapPost("/train", (HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken) =>
-                TrainEndpoint.HandleAsync(request, client, id => LocalManagementUrls.For(request, id), cancellationToken))
-            .WithSummary("Start a training run (JSON TrainingRequest; an empty body is the reference experiment)")
+        api.MapPost("/train", (HttpRequest request, DurableTaskClient client, TrainingLabels labels, CancellationToken cancellationToken) =>
+                TrainEndpoint.HandleAsync(request, client, labels, id => LocalManagementUrls.For(request, id), cancellationToken))
+            .WithSummary($"Start a training run (JSON TrainingRequest; an empty body is the {Presets.Default.Name} preset)")
             .Accepts<TrainingRequest>("application/json")
             .Produces<ManagementUrls>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
+        api.MapGet("/train/schema", TrainSchemaEndpoint.Handle)
+            .WithSummary("The JSON Schema of a training request: fields, defaults, ranges, help, CLI options and presets")
+            .Produces(StatusCodes.Status200OK, contentType: TrainSchemaEndpoint.ContentType);
         api.MapGet("/runs/{id}", (string id, DurableTaskClient client, CancellationToken cancellationToken) =>
                 RunEndpoint.HandleAsync(id, client, cancellationToken))
             .WithSummary("A run's status, progress and result")

@@ -29,6 +29,7 @@ internal sealed class LocalStorage : IAsyncDisposable
     private readonly AzuriteServer? _azurite;
     private readonly IReadOnlyList<FileStream> _locks;
     private readonly string? _folder;
+    private int _disposing;
 
     private LocalStorage(string connectionString, string description, AzuriteServer? azurite = null, IReadOnlyList<FileStream>? locks = null, string? folder = null)
     {
@@ -49,6 +50,22 @@ internal sealed class LocalStorage : IAsyncDisposable
 
     /// <summary>Where the state lives, for the user (never the key).</summary>
     public string Description { get; }
+
+    /// <summary>
+    /// Completes with a one-line reason when the Azurite this process started exits before it is
+    /// disposed (killed, crashed); never for a shared Azurite or a storage account, whose failures
+    /// surface as errors of the requests instead.
+    /// </summary>
+    public Task<string> Lost => _azurite is null
+        ? new TaskCompletionSource<string>().Task
+        : _azurite.Exited.ContinueWith(
+            _ => $"storage stopped: Azurite (pid {_azurite.ProcessId}) serving {_folder} exited",
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
+
+    /// <summary>Whether <see cref="Lost"/> has happened, as opposed to this process stopping Azurite itself.</summary>
+    public bool IsLost => _azurite is { Exited.IsCompleted: true } && Volatile.Read(ref _disposing) == 0;
 
     public static async Task<LocalStorage> OpenAsync(string azuriteFolder, CancellationToken cancellationToken = default)
     {
@@ -76,7 +93,7 @@ internal sealed class LocalStorage : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"{folder} is locked by another fedavg process that does not answer; stop it or delete {Path.Combine(folder, LockFile)}.");
+                throw new StorageUnavailableException($"{folder} is locked by another fedavg process that does not answer; stop it or delete {Path.Combine(folder, LockFile)}");
             }
 
             await Task.Delay(250, cancellationToken);
@@ -85,6 +102,7 @@ internal sealed class LocalStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _disposing, 1);
         if (_azurite is not null)
         {
             File.Delete(Path.Combine(_folder!, EndpointFile));
@@ -133,9 +151,22 @@ internal sealed class LocalStorage : IAsyncDisposable
                 defaultPorts = null;
             }
 
-            AzuriteServer azurite = defaultPorts is not null
-                ? await AzuriteServer.StartAsync(folder, DefaultPorts[0], DefaultPorts[1], DefaultPorts[2], cancellationToken)
-                : await AzuriteServer.StartAsync(folder, cancellationToken: cancellationToken);
+            AzuriteServer azurite;
+            try
+            {
+                azurite = defaultPorts is not null
+                    ? await AzuriteServer.StartAsync(folder, DefaultPorts[0], DefaultPorts[1], DefaultPorts[2], cancellationToken)
+                    : await AzuriteServer.StartAsync(folder, cancellationToken: cancellationToken);
+            }
+            catch (FileNotFoundException e)
+            {
+                // A fresh clone: the pinned emulator comes from npm.
+                throw new StorageUnavailableException($"{e.Message.TrimEnd('.')} (make tools installs it)", e);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new StorageUnavailableException(e.Message.Split('\n', 2)[0].Trim(), e);
+            }
             await File.WriteAllTextAsync(
                 Path.Combine(folder, EndpointFile), $"{Environment.ProcessId}\n{azurite.ConnectionString}", cancellationToken);
             return new LocalStorage(

@@ -1,4 +1,5 @@
 using FedAvg.Common.Http;
+using FedAvg.Common.Orchestration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,10 +9,10 @@ using Microsoft.DurableTask.Client;
 namespace FedAvg.Orchestrator.Functions;
 
 /// <summary><c>POST /api/train</c>: starts a run, answers 202 with the durable management URLs.</summary>
-public static class TrainFunction
+public sealed class TrainFunction(TrainingLabels labels)
 {
     [Function("Train")]
-    public static async Task<IActionResult> RunAsync(
+    public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "train")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
@@ -20,7 +21,7 @@ public static class TrainFunction
         ArgumentNullException.ThrowIfNull(context);
         var requestData = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
         var result = await TrainEndpoint.HandleAsync(
-            request, client, id => Management(client, requestData, id, request), request.HttpContext.RequestAborted).ConfigureAwait(false);
+            request, client, labels, id => Management(client, requestData, id, request), request.HttpContext.RequestAborted).ConfigureAwait(false);
         return await result.WriteAsync(request).ConfigureAwait(false);
     }
 

@@ -36,7 +36,11 @@ internal sealed class FedavgProcess : IAsyncDisposable
     public static FedavgProcess StartWithState(string workingDirectory, string stateFolder, params string[] args) =>
         Launch(workingDirectory, stateFolder, args);
 
-    private static FedavgProcess Launch(string workingDirectory, string? stateFolder, string[] args)
+    /// <summary>As <see cref="Start(string, string[])"/>, with the start changed last (another executable, the environment).</summary>
+    public static FedavgProcess StartWith(string workingDirectory, Action<ProcessStartInfo> configure, params string[] args) =>
+        Launch(workingDirectory, null, args, configure);
+
+    private static FedavgProcess Launch(string workingDirectory, string? stateFolder, string[] args, Action<ProcessStartInfo>? configure = null)
     {
         var start = new ProcessStartInfo(RepoPaths.Fedavg)
         {
@@ -60,6 +64,7 @@ internal sealed class FedavgProcess : IAsyncDisposable
 
         start.Environment["FEDAVG_DATA"] = RepoPaths.CifarData;
         start.Environment["FEDAVG_AZURITE"] = AzuriteServer.LocateExecutable();
+        configure?.Invoke(start);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("fedavg did not start");
         var child = new FedavgProcess(process, Path.GetFullPath(stateFolder ?? LocalStorage.DefaultFolder, workingDirectory));

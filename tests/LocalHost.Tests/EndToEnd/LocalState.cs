@@ -18,6 +18,8 @@ internal sealed class LocalState : IAsyncDisposable
     public static async Task<LocalState> OpenAsync(string folder) =>
         new(await LocalStorage.OpenAsync(folder, CancellationToken.None));
 
+    public string ConnectionString => _storage.ConnectionString;
+
     /// <summary>Activities queued (or running) in the task hub, of every run.</summary>
     public async Task<int> QueuedActivitiesAsync()
     {

@@ -1,6 +1,8 @@
 using System.Text;
 using FedAvg.Common.Http;
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Tests.Data;
+using FedAvg.Common.Tests.Fixtures;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 
@@ -22,7 +24,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     {
         var context = HttpHarness.Request(Encoding.UTF8.GetBytes("""{"rounds":2,"seed":7}"""), "application/json");
 
-        var (status, json, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, Urls, default), context);
+        var (status, json, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.None, Urls, default), context);
 
         Assert.Equal(202, status);
         string id = json.GetProperty("id").GetString()!;
@@ -30,7 +32,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
         Assert.Equal($"http://test/status/{id}", context.Response.Headers.Location.ToString());
         var scheduled = await _host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.Equal(ActivityNames.Orchestrator, scheduled!.Name);
-        Assert.Equal(Presets.Reference with { Rounds = 2, Seed = 7 }, scheduled.ReadInputAs<TrainingRequest>());
+        Assert.Equal(Presets.Default.Request with { Rounds = 2, Seed = 7 }, scheduled.ReadInputAs<TrainingRequest>());
     }
 
     [Theory]
@@ -42,7 +44,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     {
         var context = HttpHarness.Request(Encoding.UTF8.GetBytes(body), contentType);
 
-        var (status, json, type) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, Urls, default), context);
+        var (status, json, type) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.None, Urls, default), context);
 
         Assert.Equal(expected, status);
         Assert.Equal("application/problem+json", type);
@@ -51,13 +53,40 @@ public sealed class TrainEndpointTests : IAsyncLifetime
         Assert.Empty(await instances.ToListAsync());
     }
 
+    [RealDataFact]
+    public async Task A_request_whose_partition_cannot_be_drawn_is_400_naming_its_fields_and_nothing_is_scheduled()
+    {
+        // No Dirichlet(0.5) draw gives each of 100 clients 10 of the first 2000 images.
+        var context = HttpHarness.Request("""{"clients":100,"alpha":0.5,"trainLimit":2000}"""u8.ToArray(), "application/json");
+
+        var (status, json, type) = await HttpHarness.ExecuteAsync(
+            await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.FromFolder(RealData.Directory), Urls, default), context);
+
+        Assert.Equal(400, status);
+        Assert.Equal("application/problem+json", type);
+        Assert.Equal(["alpha", "clients", "trainLimit"], json.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Contains("Dirichlet partition of 2000 samples over 100 clients", json.GetProperty("detail").GetString());
+        Assert.Empty(await _host.Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync());
+    }
+
+    [RealDataFact]
+    public async Task The_partition_check_passes_a_request_that_can_be_split()
+    {
+        var context = HttpHarness.Request("""{"clients":10,"alpha":0.5,"trainLimit":2000}"""u8.ToArray(), "application/json");
+
+        var (status, _, _) = await HttpHarness.ExecuteAsync(
+            await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.FromFolder(RealData.Directory), Urls, default), context);
+
+        Assert.Equal(202, status);
+    }
+
     [Fact]
     public async Task A_body_over_the_limit_is_413()
     {
         byte[] body = Encoding.UTF8.GetBytes("{\"seed\":1" + new string(' ', 70_000) + "}");
         var context = HttpHarness.Request(body, "application/json");
 
-        var (status, _, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, Urls, default), context);
+        var (status, _, _) = await HttpHarness.ExecuteAsync(await TrainEndpoint.HandleAsync(context.Request, _host.Client, TrainingLabels.None, Urls, default), context);
 
         Assert.Equal(413, status);
     }

@@ -9,14 +9,38 @@ public sealed class TrainingRequestParserTests
     [InlineData("")]
     [InlineData("{}")]
     [InlineData("  ")]
-    public void An_empty_request_is_the_reference_experiment(string json)
+    public void An_empty_request_is_the_recommended_preset(string json)
     {
         var request = TrainingRequestParser.Parse(Encoding.UTF8.GetBytes(json), out var errors);
 
         Assert.False(errors.Any, errors.ToString());
-        Assert.Equal(Presets.Reference, request);
+        Assert.Equal(Presets.Recommended, request);
+        Assert.Equal(5, request!.EffectiveClientsPerRound);
+        Assert.Equal((4, "cosine", 5e-4, true), (request.LocalEpochs, request.LearningRateSchedule, request.WeightDecay, request.Augmentation));
+    }
+
+    [Fact]
+    public void The_reference_preset_is_the_reference_experiment()
+    {
+        var request = TrainingRequestParser.Parse("""{"preset":"reference"}"""u8, out var errors);
+
+        Assert.False(errors.Any, errors.ToString());
+        Assert.Equal(new TrainingRequest(), request);
         Assert.Equal(3, request!.EffectiveClientsPerRound);
-        Assert.Equal((10, 5, 0.5, 7, 64, 0.03, 0.9, "seed-cnn", 42), (request.Rounds, request.Clients, request.Alpha, request.LocalEpochs, request.BatchSize, request.LearningRate, request.Momentum, request.Model, request.Seed));
+        Assert.Equal((10, 5, 0.5, 7, 64, 0.03, "constant", 0.9, 0.0, false, "seed-cnn", 42),
+            (request.Rounds, request.Clients, request.Alpha, request.LocalEpochs, request.BatchSize, request.LearningRate,
+             request.LearningRateSchedule, request.Momentum, request.WeightDecay, request.Augmentation, request.Model, request.Seed));
+    }
+
+    [Theory]
+    [InlineData("recommended")]
+    [InlineData("reference")]
+    public void A_given_fraction_beats_the_preset_and_its_clients_per_round(string preset)
+    {
+        var request = TrainingRequestParser.Parse(Encoding.UTF8.GetBytes($$"""{"preset":"{{preset}}","clients":10,"fraction":0.3}"""), out var errors);
+
+        Assert.False(errors.Any, errors.ToString());
+        Assert.Equal(3, request!.EffectiveClientsPerRound);
     }
 
     [Fact]
@@ -51,7 +75,12 @@ public sealed class TrainingRequestParserTests
     [InlineData("""{"learningRate":0}""", "learningRate")]
     [InlineData("""{"momentum":1}""", "momentum")]
     [InlineData("""{"augmentation":"yes"}""", "augmentation")]
-    [InlineData("""{"minClientsPerRound":4}""", "minClientsPerRound")]
+    [InlineData("""{"minClientsPerRound":6}""", "minClientsPerRound")]
+    [InlineData("""{"preset":"reference","minClientsPerRound":4}""", "minClientsPerRound")]
+    [InlineData("""{"serverMomentum":1}""", "serverMomentum")]
+    [InlineData("""{"serverLearningRate":0}""", "serverLearningRate")]
+    [InlineData("""{"testLimit":10001}""", "testLimit")]
+    [InlineData("""{"rounds":null}""", "rounds")]
     [InlineData("""{"batchSize":1}""", "batchSize")]
     [InlineData("""{"partition":"random"}""", "partition")]
     [InlineData("""{"learningRateSchedule":"step"}""", "learningRateSchedule")]

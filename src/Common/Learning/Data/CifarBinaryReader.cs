@@ -45,6 +45,35 @@ public static class CifarBinaryReader
     public static CifarDataset ReadTestSet(string directory, int? limit = null) =>
         ReadFiles(directory, [TestFileName], limit);
 
+    /// <summary>
+    /// The label of every training image, data_batch_1..5 in order, without reading the pixels: one
+    /// byte every <see cref="RecordBytes"/>, so planning a partition costs kilobytes of I/O.
+    /// </summary>
+    public static byte[] ReadTrainingLabels(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var labels = new List<byte>(50_000);
+        Span<byte> label = stackalloc byte[1];
+        foreach (string name in TrainingFileNames)
+        {
+            string path = Path.Combine(directory, name);
+            int records = CountRecords(path);
+            using var handle = File.OpenHandle(path);
+            for (int i = 0; i < records; i++)
+            {
+                long offset = (long)i * RecordBytes;
+                if (RandomAccess.Read(handle, label, offset) != 1 || label[0] >= CifarDataset.ClassCount)
+                {
+                    throw new CifarFormatException($"{path}: record {i} at byte offset {offset} has no label in 0-{CifarDataset.ClassCount - 1}.", path, offset);
+                }
+
+                labels.Add(label[0]);
+            }
+        }
+
+        return [.. labels];
+    }
+
     private static CifarDataset ReadFiles(string directory, IReadOnlyList<string> fileNames, int? limit)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);

@@ -101,6 +101,34 @@ public static class ShardFormat
         return new CifarDataset(labels, pixels);
     }
 
+    /// <summary>
+    /// Only the labels of a shard: the header and the label bytes that follow it, so a caller that needs
+    /// the class of every image (to plan a partition) reads kilobytes, not the pixels. The checksum
+    /// covers the pixels too, so it is not checked here; the labels' range is.
+    /// </summary>
+    public static byte[] ReadLabels(Stream stream, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        Span<byte> header = stackalloc byte[HeaderBytes];
+        ReadExactly(stream, header, sourceName, "header", 0);
+        if (!header[..4].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt16LittleEndian(header[4..]) != Version)
+        {
+            throw Error(sourceName, $"not a version {Version} shard.");
+        }
+
+        int count = BinaryPrimitives.ReadInt32LittleEndian(header[6..]);
+        if (count is < 0 or > MaxCount)
+        {
+            throw Error(sourceName, $"image count {count} is outside 0..{MaxCount}; the header is corrupt.");
+        }
+
+        var labels = new byte[count];
+        ReadExactly(stream, labels, sourceName, "labels", HeaderBytes);
+        int bad = labels.AsSpan().IndexOfAnyExceptInRange((byte)0, (byte)(CifarDataset.ClassCount - 1));
+        return bad < 0 ? labels : throw Error(sourceName, $"label {labels[bad]} of image {bad} is outside 0..{CifarDataset.ClassCount - 1}.");
+    }
+
     internal static ulong Checksum(ReadOnlySpan<byte> labels, ReadOnlySpan<byte> pixels)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

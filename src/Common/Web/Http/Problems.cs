@@ -1,3 +1,4 @@
+using FedAvg.Common.Orchestration;
 using Microsoft.AspNetCore.Http;
 
 namespace FedAvg.Common.Http;
@@ -13,5 +14,12 @@ public static class Problems
             title: title);
 
     public static IResult Fields(int status, string title, IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(errors, detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), statusCode: status, title: title);
+        Results.ValidationProblem(
+            errors ?? throw new ArgumentNullException(nameof(errors)),
+            detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
+            statusCode: status,
+            title: title);
+
+    public static IResult Fields(int status, string title, RequestErrors errors) =>
+        Results.ValidationProblem((errors ?? throw new ArgumentNullException(nameof(errors))).ToDictionary(), detail: errors.ToString(), statusCode: status, title: title);
 }

@@ -31,6 +31,6 @@ public static class RunEndpoint
             metadata.SerializedInput is null ? null : metadata.ReadInputAs<TrainingRequest>(),
             metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<RunStatus>(),
             metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RunResult>() : null,
-            metadata.FailureDetails?.ErrorMessage);
+            RunFailure.Reason(metadata.FailureDetails));
     }
 }

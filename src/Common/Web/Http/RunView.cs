@@ -4,6 +4,7 @@ using FedAvg.Common.Orchestration;
 namespace FedAvg.Common.Http;
 
 /// <summary>What <c>GET /api/runs/{id}</c> answers: the run's state, request, progress and result.</summary>
+/// <param name="Failure">Why a failed run failed, in one line (<see cref="RunFailure.Reason"/>).</param>
 public sealed record RunView(
     string Id,
     string RuntimeStatus,

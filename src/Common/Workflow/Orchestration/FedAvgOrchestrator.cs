@@ -17,7 +17,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
     public override async Task<RunResult> RunAsync(TaskOrchestrationContext context, TrainingRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = input ?? Presets.Reference;
+        var request = input ?? Presets.Default.Request;
         var errors = TrainingRequestValidator.Validate(request);
         if (errors.Any)
         {

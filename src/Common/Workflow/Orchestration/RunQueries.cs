@@ -86,7 +86,7 @@ public static class RunQueries
             status?.Round,
             status?.History.Count ?? 0,
             last?.TestAccuracy,
-            run.FailureDetails?.ErrorMessage);
+            RunFailure.Reason(run.FailureDetails));
     }
 
     private static RunListing[] Newest(IEnumerable<RunListing> runs) =>

@@ -1,8 +1,10 @@
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>
-/// Everything that defines a training run. The defaults are the reference experiment, so an empty
-/// request reproduces it; <see cref="Presets"/> holds the recommended recipe.
+/// Everything that defines a training run. The initialisers are the reference experiment
+/// (<see cref="Presets.Reference"/>); a request that names no preset starts from
+/// <see cref="Presets.Default"/> instead. Each property is described, ranged and exposed to JSON,
+/// the CLI and the schema by its entry in <see cref="TrainingRequestFields"/>.
 /// </summary>
 public sealed record TrainingRequest
 {

@@ -49,10 +49,7 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
             train = train.Take(limit);
         }
 
-        ClientPartition partition = await runtime.ComputeAsync(() => request.Partition == "iid"
-            ? IidPartitioner.Partition(train.Labels, request.Clients, request.Seed)
-            : DirichletPartitioner.Partition(train.Labels, request.Clients, request.Alpha, request.Seed,
-                minSamplesPerClient: Math.Min(10, train.Count / request.Clients))).ConfigureAwait(false);
+        ClientPartition partition = await runtime.ComputeAsync(() => RunPartition.Split(request, train.Labels)).ConfigureAwait(false);
 
         // Thousands of tiny shards: their uploads overlap, a bounded number at a time.
         var shards = new ClientShard[request.Clients];

@@ -1,0 +1,107 @@
+using FedAvg.Common.Models;
+
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>
+/// The fields of a training request, declared once: the JSON parser, the validator, the fedavg CLI
+/// options and help, and the JSON Schema served at <c>GET /api/train/schema</c> (and in OpenAPI) are
+/// all read from <see cref="All"/>. Defaults are the record's initialisers (<see cref="TrainingRequest"/>);
+/// what an empty request gets is <see cref="Presets.Default"/> over them. Checks between fields
+/// (clientsPerRound at most clients, ...) are the validator's.
+/// </summary>
+public static class TrainingRequestFields
+{
+    public const int MaxRounds = 1000;
+    public const int MaxClients = 10_000;
+    public const int TrainingImages = 50_000;
+    public const int TestImages = 10_000;
+
+    public static RequestField Rounds { get; } = RequestField.WholeNumber(
+        "rounds", "federated rounds", r => r.Rounds, (r, v) => r with { Rounds = v }, 1, MaxRounds);
+
+    public static RequestField Clients { get; } = RequestField.WholeNumber(
+        "clients", "simulated clients the training images are split among", r => r.Clients, (r, v) => r with { Clients = v }, 1, MaxClients);
+
+    public static RequestField Partition { get; } = RequestField.Text(
+        "partition", "how the training images are split: dirichlet (label skew set by alpha) or iid",
+        r => r.Partition, (r, v) => r with { Partition = v }, ["dirichlet", "iid"]);
+
+    public static RequestField Alpha { get; } = RequestField.Number(
+        "alpha", "Dirichlet concentration: smaller gives each client fewer classes",
+        r => r.Alpha, (r, v) => r with { Alpha = v }, 0, 1e6, exclusiveMinimum: true);
+
+    public static RequestField ClientsPerRound { get; } = RequestField.OptionalWholeNumber(
+        "clientsPerRound", "clients trained each round (unset: fraction of clients)",
+        r => r.ClientsPerRound, (r, v) => r with { ClientsPerRound = v }, 1, MaxClients);
+
+    public static RequestField Fraction { get; } = RequestField.Number(
+        "fraction", "share of the clients trained each round, when clientsPerRound is unset; giving it unsets a preset's clientsPerRound",
+        r => r.Fraction, (r, v) => r with { Fraction = v }, 0, 1, exclusiveMinimum: true) with { Clears = ClientsPerRound };
+
+    public static RequestField MinClientsPerRound { get; } = RequestField.WholeNumber(
+        "minClientsPerRound", "usable client updates a round needs; with fewer the run fails",
+        r => r.MinClientsPerRound, (r, v) => r with { MinClientsPerRound = v }, 1, MaxClients);
+
+    public static RequestField LocalEpochs { get; } = RequestField.WholeNumber(
+        "localEpochs", "epochs each client trains per round", r => r.LocalEpochs, (r, v) => r with { LocalEpochs = v }, 1, 100);
+
+    public static RequestField BatchSize { get; } = RequestField.WholeNumber(
+        "batchSize", "local training batch size", r => r.BatchSize, (r, v) => r with { BatchSize = v }, 2, 4096);
+
+    public static RequestField LearningRate { get; } = RequestField.Number(
+        "learningRate", "client SGD learning rate", r => r.LearningRate, (r, v) => r with { LearningRate = v }, 0, 10, exclusiveMinimum: true)
+        with { CliAliases = ["--lr"] };
+
+    public static RequestField LearningRateSchedule { get; } = RequestField.Text(
+        "learningRateSchedule", "constant, or cosine: decays the client learning rate across the rounds",
+        r => r.LearningRateSchedule, (r, v) => r with { LearningRateSchedule = v }, ["constant", "cosine"])
+        with { CliAliases = ["--lr-schedule"] };
+
+    public static RequestField Momentum { get; } = RequestField.Number(
+        "momentum", "client SGD momentum", r => r.Momentum, (r, v) => r with { Momentum = v }, 0, 1, exclusiveMaximum: true);
+
+    public static RequestField WeightDecay { get; } = RequestField.Number(
+        "weightDecay", "client SGD weight decay", r => r.WeightDecay, (r, v) => r with { WeightDecay = v }, 0, 1, exclusiveMaximum: true);
+
+    public static RequestField Augmentation { get; } = RequestField.Flag(
+        "augmentation", "random crop (4-pixel padding) and horizontal flip during local training",
+        r => r.Augmentation, (r, v) => r with { Augmentation = v })
+        with { CliAliases = ["--augment"] };
+
+    public static RequestField Model { get; } = RequestField.Text(
+        "model", "model architecture", r => r.Model, (r, v) => r with { Model = v }, ModelCatalog.Names);
+
+    public static RequestField Seed { get; } = RequestField.WholeNumber(
+        "seed", "seeds the split, the client selection, the initial model and local training: the same seed gives the same model",
+        r => r.Seed, (r, v) => r with { Seed = v }, int.MinValue, int.MaxValue);
+
+    public static RequestField ServerLearningRate { get; } = RequestField.Number(
+        "serverLearningRate", "server learning rate of the FedAvgM update (1 with serverMomentum 0 is plain FedAvg)",
+        r => r.ServerLearningRate, (r, v) => r with { ServerLearningRate = v }, 0, 10, exclusiveMinimum: true)
+        with { CliAliases = ["--server-lr"] };
+
+    public static RequestField ServerMomentum { get; } = RequestField.Number(
+        "serverMomentum", "server momentum of the FedAvgM update (0 is plain FedAvg)",
+        r => r.ServerMomentum, (r, v) => r with { ServerMomentum = v }, 0, 1, exclusiveMaximum: true);
+
+    public static RequestField TrainLimit { get; } = RequestField.OptionalWholeNumber(
+        "trainLimit", $"use only the first N training images, at least one a client (unset: all {TrainingImages})",
+        r => r.TrainLimit, (r, v) => r with { TrainLimit = v }, 1, TrainingImages);
+
+    public static RequestField TestLimit { get; } = RequestField.OptionalWholeNumber(
+        "testLimit", $"evaluate on only the first N test images (unset: all {TestImages})",
+        r => r.TestLimit, (r, v) => r with { TestLimit = v }, 1, TestImages);
+
+    /// <summary>Every field, in the order help and the schema list them.</summary>
+    public static IReadOnlyList<RequestField> All { get; } =
+    [
+        Rounds, Clients, Partition, Alpha, ClientsPerRound, Fraction, MinClientsPerRound, LocalEpochs, BatchSize,
+        LearningRate, LearningRateSchedule, Momentum, WeightDecay, Augmentation, Model, Seed,
+        ServerLearningRate, ServerMomentum, TrainLimit, TestLimit,
+    ];
+
+    private static readonly Dictionary<string, RequestField> ByName = All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The field of a JSON property, matched without regard to case (as the web serializer does).</summary>
+    public static RequestField? Find(string name) => ByName.GetValueOrDefault(name);
+}
