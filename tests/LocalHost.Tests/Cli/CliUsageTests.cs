@@ -18,7 +18,7 @@ public sealed class CliUsageTests
     [InlineData("fedavg: --preset must be one of: recommended, reference", "train", "--preset", "fastest")]
     [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port", "0")]
     [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port=70000")]
-    [InlineData("fedavg: --clients must be between 1 and 1000", "partition", "--clients", "-3")]
+    [InlineData("fedavg: --clients must be between 1 and 10000", "partition", "--clients", "-3")]
     [InlineData("fedavg: --partition must be one of: dirichlet, iid", "partition", "--partition", "shards")]
     [InlineData("fedavg: --resume continues a run as it was requested; --rounds cannot change it", "train", "--resume", "abc", "--rounds", "3")]
     [InlineData("fedavg: unexpected argument 'now' for 'train' (see fedavg train --help)", "train", "now")]
