@@ -18,6 +18,7 @@ string? dataFolder = Environment.GetEnvironmentVariable(CifarDataFolder.Environm
 builder.Services.AddSingleton(new FedAvgRuntime(storage, new FedAvgRuntimeOptions
 {
     ResolveDataDirectory = ct => CifarDataResolver.ResolveAsync(dataFolder, Path.Combine(Path.GetTempPath(), "fedavg-data"), progress: null, ct),
+    KeepClientUpdates = FedAvgRuntimeOptions.KeepClientUpdatesFromEnvironment(),
 }));
 
 // POST /api/train draws a request's partition from these labels before scheduling it (never downloads).

@@ -32,11 +32,18 @@ public sealed class FunctionWiringTests
         Assert.Equal("orchestrationTrigger", trigger.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public void A_round_has_an_orchestration_trigger_under_the_name_the_run_schedules()
+    {
+        Assert.Equal("orchestrationTrigger", FunctionMetadata.Trigger("FedAvgRound").GetProperty("type").GetString());
+    }
+
     [Theory]
     [InlineData("PrepareRun")]
     [InlineData("TrainClient")]
     [InlineData("Aggregate")]
     [InlineData("Evaluate")]
+    [InlineData("DiscardUpdates")]
     [InlineData("CompleteRun")]
     public void Every_activity_the_orchestrator_calls_has_an_activity_trigger(string name)
     {
@@ -59,7 +66,7 @@ public sealed class FunctionWiringTests
         var names = FunctionMetadata.All.Select(f => f.GetProperty("name").GetString()).Order().ToArray();
 
         Assert.Equal(
-            new[] { "Aggregate", "CompleteRun", "Dashboard", "Evaluate", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient", "TrainSchema" },
+            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient", "TrainSchema" },
             names);
     }
 

@@ -10,6 +10,8 @@ internal static class BenchChecks
     public const double WallSecondsTarget = 30 * 60;
     public const double OverheadPercentTarget = 5;
     public const double MemoryMegabytesTarget = 2048;
+    public const double PureTrainingFactor = 2;
+    public const double FlatRoundsPercent = 10;
 
     public static IReadOnlyList<BenchCheck> Evaluate(string name, double wallSeconds, double finalAccuracy, IReadOnlyList<BenchRound> rounds)
     {
@@ -21,6 +23,21 @@ internal static class BenchChecks
                 $"{finalAccuracy:P2} ({Signed((finalAccuracy - AccuracyTarget) * 100)} points; stretch {StretchAccuracy:P0}: {(finalAccuracy >= StretchAccuracy ? "met" : "missed")})"));
             checks.Add(Check("whole run <= 30 minutes on this machine", wallSeconds <= WallSecondsTarget,
                 $"{wallSeconds / 60:F1} minutes ({Signed((wallSeconds - WallSecondsTarget) / 60)} min)"));
+        }
+
+        if (name.StartsWith(BenchConfigurations.ScalePrefix, StringComparison.Ordinal) && rounds.Count > 0)
+        {
+            var slowest = rounds.MaxBy(r => r.PureTrainingSeconds > 0 ? r.WallSeconds / r.PureTrainingSeconds : double.PositiveInfinity)!;
+            double factor = slowest.PureTrainingSeconds > 0 ? slowest.WallSeconds / slowest.PureTrainingSeconds : double.PositiveInfinity;
+            checks.Add(Check($"round wall time <= {PureTrainingFactor}x the round's pure training time", factor <= PureTrainingFactor,
+                string.Create(CultureInfo.InvariantCulture, $"worst round {slowest.Round}: {slowest.WallSeconds:F1} s for {slowest.PureTrainingSeconds:F1} s of training ({factor:F1}x)")));
+            if (rounds.Count >= 3)
+            {
+                double second = rounds[1].WallSeconds;
+                double last = rounds[^1].WallSeconds;
+                checks.Add(Check($"last round within {FlatRoundsPercent}% of round 2", last <= second * (1 + (FlatRoundsPercent / 100)),
+                    string.Create(CultureInfo.InvariantCulture, $"round 2: {second:F1} s, round {rounds[^1].Round}: {last:F1} s ({Signed(100 * (last - second) / second)}%)")));
+            }
         }
 
         double worstOverhead = rounds.Count == 0 ? 0 : rounds.Max(r => r.OverheadPercent);

@@ -3,6 +3,7 @@ using FedAvg.Common.Orchestration;
 namespace FedAvg.LocalHost.Bench;
 
 /// <summary>One round as measured by the benchmark: the run's own timings plus this process's memory.</summary>
+/// <param name="PureTrainingSeconds">The round's images at the run's own training throughput: the round with no overhead at all.</param>
 internal sealed record BenchRound(
     int Round,
     double TestAccuracy,
@@ -16,12 +17,16 @@ internal sealed record BenchRound(
     double OverheadPercent,
     double ImagesPerSecond,
     double ResidentMegabytes,
-    double PeakResidentMegabytes);
+    double PeakResidentMegabytes,
+    int Clients = 0,
+    long Images = 0,
+    double PureTrainingSeconds = 0);
 
 /// <summary>A target from the benchmark's brief, and whether this run met it (and by how much it missed).</summary>
 internal sealed record BenchCheck(string Target, bool Met, string Measured);
 
 /// <summary>What bench/results/&lt;name&gt;.json holds.</summary>
+/// <param name="StorageBytes">What the run left in blob storage (its shards, global models and result), in bytes.</param>
 internal sealed record BenchResult(
     string Name,
     string RunId,
@@ -34,4 +39,6 @@ internal sealed record BenchResult(
     double PeakResidentMegabytes,
     IReadOnlyList<BenchRound> Rounds,
     IReadOnlyList<ClientFailure> FailedClients,
-    IReadOnlyList<BenchCheck> Checks);
+    IReadOnlyList<BenchCheck> Checks,
+    int StorageBlobs = 0,
+    long StorageBytes = 0);

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using Azure.Storage.Blobs.Models;
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Storage;
 using FedAvg.LocalHost.Runs;
 using Microsoft.DurableTask.Client;
 
@@ -14,7 +16,7 @@ internal static class BenchRunner
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     public static async Task<BenchResult> RunAsync(
-        string name, TrainingRequest request, DurableTaskClient client, TextWriter progress, CancellationToken cancellationToken)
+        string name, TrainingRequest request, DurableTaskClient client, FedAvgStorage storage, TextWriter progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(progress);
@@ -43,14 +45,37 @@ internal static class BenchRunner
 
         var result = metadata.ReadOutputAs<RunResult>()!;
         double wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
+
+        // The run's own training throughput (images over the seconds spent training them), the yardstick of pure training.
+        double trainSeconds = result.History.Sum(r => r.TrainSeconds);
+        double throughput = trainSeconds > 0 ? result.History.Sum(r => r.Samples * (double)request.LocalEpochs) / trainSeconds : 0;
         var rounds = result.History.Select((r, i) => new BenchRound(
             r.Round, r.TestAccuracy, r.TestLoss, r.WallSeconds, r.TrainSeconds, r.TransferSeconds, r.AggregationSeconds,
             r.EvaluationSeconds, r.OverheadSeconds, r.WallSeconds > 0 ? 100 * r.OverheadSeconds / r.WallSeconds : 0, r.ImagesPerSecond,
-            i < memory.Count ? memory[i].Resident : double.NaN, i < memory.Count ? memory[i].Peak : double.NaN)).ToList();
+            i < memory.Count ? memory[i].Resident : double.NaN, i < memory.Count ? memory[i].Peak : double.NaN,
+            r.Participants, r.Samples * request.LocalEpochs, throughput > 0 ? r.Samples * request.LocalEpochs / throughput : 0)).ToList();
+        var (blobs, bytes) = await StorageLeftAsync(storage, id, cancellationToken);
         return new BenchResult(
             name, id, request, started, Machine(), wall, result.FinalAccuracy, result.FinalLoss,
             ProcessMemory.PeakResidentMegabytes(), rounds, result.FailedClients,
-            BenchChecks.Evaluate(name, wall, result.FinalAccuracy, rounds));
+            BenchChecks.Evaluate(name, wall, result.FinalAccuracy, rounds), blobs, bytes);
+    }
+
+    /// <summary>The blobs a run left behind in the runs and models containers.</summary>
+    private static async Task<(int Blobs, long Bytes)> StorageLeftAsync(FedAvgStorage storage, string runId, CancellationToken cancellationToken)
+    {
+        int blobs = 0;
+        long bytes = 0;
+        foreach (var container in new[] { storage.Runs, storage.Models })
+        {
+            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, runId + "/", cancellationToken))
+            {
+                blobs++;
+                bytes += blob.Properties.ContentLength ?? 0;
+            }
+        }
+
+        return (blobs, bytes);
     }
 
     private static string Machine() =>

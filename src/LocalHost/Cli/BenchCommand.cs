@@ -77,7 +77,7 @@ internal static class BenchCommand
         await runtime.StartWorkAsync(cancellationToken);
         foreach (var (name, request) in requests)
         {
-            var result = await runtime.WhileStorageAnswersAsync(token => BenchRunner.RunAsync(name, request, runtime.Client, stderr, token), cancellationToken);
+            var result = await runtime.WhileStorageAnswersAsync(token => BenchRunner.RunAsync(name, request, runtime.Client, runtime.Blobs, stderr, token), cancellationToken);
             await BenchFiles.WriteAsync(folder, result, cancellationToken);
             await stdout.WriteLineAsync($"{name}: final accuracy {result.FinalAccuracy:P2}, {result.WallSeconds / 60:F1} min, peak {result.PeakResidentMegabytes:F0} MB -> {Path.Combine(folder, name + ".json")}");
             foreach (var check in result.Checks)

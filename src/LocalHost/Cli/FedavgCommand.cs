@@ -27,6 +27,7 @@ internal static class FedavgCommand
             PartitionCommand.Create(),
             BenchCommand.Create(),
             RunsCommand.Create(),
+            WorkerCommand.Create(),
         };
         root.Options.Add(Verbose);
         return root;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace FedAvg.LocalHost.Engine;
 
@@ -7,10 +8,12 @@ namespace FedAvg.LocalHost.Engine;
 /// Wraps the storage provider so that activity messages stay locked while they run. The in-process
 /// sidecar never renews activity work items (DTFx's own dispatcher does), so without this a training
 /// activity longer than the queue's visibility timeout would reappear and run a second time.
+/// It also mends the sub-orchestration start messages the sidecar writes (see CompleteTaskOrchestrationWorkItemAsync).
 /// It is also where the engine's <see cref="Work"/> is enforced: work it may not take is never
 /// dequeued, so it stays in the task hub, untouched, for another engine.
 /// </summary>
-internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod) : IOrchestrationService
+internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod, Func<Task>? startActivitiesOnly = null, Action? stopActivitiesOnly = null)
+    : IOrchestrationService
 {
     private const int Created = 0;
     private const int Started = 1;
@@ -45,7 +48,7 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        if (_work != EngineWork.Everything)
+        if (_work is not (EngineWork.Everything or EngineWork.ActivitiesOnly))
         {
             return await WithheldAsync<TaskActivityWorkItem>(cancellationToken);
         }
@@ -101,7 +104,16 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
             return;
         }
 
-        await inner.StartAsync();
+        // Activities alone need the work-item queue, not the partition lease that starting the provider would take.
+        if (_work == EngineWork.ActivitiesOnly)
+        {
+            await (startActivitiesOnly ?? throw new InvalidOperationException("This provider cannot run activities alone."))();
+        }
+        else
+        {
+            await inner.StartAsync();
+        }
+
         Interlocked.Exchange(ref _state, Started);
     }
 
@@ -113,8 +125,21 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
     /// Stops the provider if it was started and not yet stopped: both the engine and the sidecar stop
     /// it, and the provider fails if stopped before it started.
     /// </summary>
-    public Task StopOnceAsync() =>
-        Interlocked.CompareExchange(ref _state, Stopped, Started) == Started ? inner.StopAsync(isForced: true) : Task.CompletedTask;
+    public Task StopOnceAsync()
+    {
+        if (Interlocked.CompareExchange(ref _state, Stopped, Started) != Started)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_work == EngineWork.ActivitiesOnly)
+        {
+            stopActivitiesOnly?.Invoke();
+            return Task.CompletedTask;
+        }
+
+        return inner.StopAsync(isForced: true);
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 
@@ -136,7 +161,7 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
         inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        _work == EngineWork.None
+        _work is EngineWork.None or EngineWork.ActivitiesOnly
             ? WithheldAsync<TaskOrchestrationWorkItem>(cancellationToken)
             : inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 
@@ -150,9 +175,50 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        ArgumentNullException.ThrowIfNull(orchestratorMessages);
+
+        ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
+
+        // The sidecar hands a sub-orchestration's tags on as the gRPC message's own map type, which the provider
+        // serialises with its type name and then cannot read back: the sub-orchestration would never start.
+        foreach (TaskMessage message in orchestratorMessages)
+        {
+            if (message.Event is ExecutionStartedEvent { Tags: { } tags } started && tags is not Dictionary<string, string>)
+            {
+                started.Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal);
+            }
+        }
+
+        // It also records a sub-orchestration's creation as a subclass of its own that the provider's history table
+        // writes without an event type, so the parent's history could no longer be read: record the plain event.
+        for (int i = 0; i < newOrchestrationRuntimeState.NewEvents.Count; i++)
+        {
+            if (newOrchestrationRuntimeState.NewEvents[i] is SubOrchestrationInstanceCreatedEvent created
+                && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+            {
+                var plain = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                {
+                    Name = created.Name,
+                    Version = created.Version,
+                    InstanceId = created.InstanceId,
+                    Input = created.Input,
+                    Timestamp = created.Timestamp,
+                };
+                int at = newOrchestrationRuntimeState.Events.IndexOf(created);
+                if (at >= 0)
+                {
+                    newOrchestrationRuntimeState.Events[at] = plain;
+                }
+
+                newOrchestrationRuntimeState.NewEvents[i] = plain;
+            }
+        }
+
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
         inner.AbandonTaskOrchestrationWorkItemAsync(workItem);

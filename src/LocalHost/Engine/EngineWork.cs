@@ -12,6 +12,12 @@ internal enum EngineWork
     /// </summary>
     OrchestrationsOnly,
 
+    /// <summary>
+    /// Activities but no orchestration (<c>fedavg worker</c>): this process trains and evaluates for runs whose
+    /// orchestrations another process drives, and never takes the task hub's partition lease from it.
+    /// </summary>
+    ActivitiesOnly,
+
     /// <summary>Orchestrations and activities: every unfinished run resumes here.</summary>
     Everything,
 }

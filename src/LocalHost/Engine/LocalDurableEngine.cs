@@ -24,6 +24,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
     private readonly LocalDurableEngineOptions _options;
     private readonly AzureStorageOrchestrationService _storage;
     private readonly ActivityLockKeeper _activities;
+    private readonly ActivityQueueListener _listener;
     private readonly WebApplication _sidecar;
     private readonly GrpcChannel _channel;
     private readonly IHost _client;
@@ -34,6 +35,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         LocalDurableEngineOptions options,
         AzureStorageOrchestrationService storage,
         ActivityLockKeeper activities,
+        ActivityQueueListener listener,
         WebApplication sidecar,
         GrpcChannel channel,
         IHost client)
@@ -41,6 +43,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         _options = options;
         _storage = storage;
         _activities = activities;
+        _listener = listener;
         _sidecar = sidecar;
         _channel = channel;
         _client = client;
@@ -84,7 +87,8 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
 
         var storage = new AzureStorageOrchestrationService(EngineTuning.Create(options));
         await storage.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
-        var activities = new ActivityLockKeeper(storage, EngineTuning.ActivityRenewal(options));
+        var listener = new ActivityQueueListener(storage);
+        var activities = new ActivityLockKeeper(storage, EngineTuning.ActivityRenewal(options), listener.StartAsync, listener.Stop);
 
         (WebApplication sidecar, Uri address) = await GrpcSidecar.StartAsync(activities, storage, loggerFactory, cancellationToken);
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
@@ -103,7 +107,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         IHost client = builder.Build();
         await client.StartAsync(cancellationToken);
 
-        return new LocalDurableEngine(options, storage, activities, sidecar, channel, client);
+        return new LocalDurableEngine(options, storage, activities, listener, sidecar, channel, client);
     }
 
     /// <summary>
@@ -167,6 +171,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         _client.Dispose();
         _channel.Dispose();
         _storage.Dispose();
+        _listener.Dispose();
     }
 
     private static async Task BoundedAsync(Func<CancellationToken, Task> step)

@@ -82,6 +82,7 @@ public sealed class LocalRuntime : IAsyncDisposable
             runtime = new FedAvgRuntime(blobs, new FedAvgRuntimeOptions
             {
                 ResolveDataDirectory = token => CifarDataResolver.ResolveAsync(dataFolder, Path.GetFullPath(DownloadFolder), download, token),
+                KeepClientUpdates = FedAvgRuntimeOptions.KeepClientUpdatesFromEnvironment(),
             });
             var engine = await LocalDurableEngine.OpenAsync(
                 new LocalDurableEngineOptions(storage.ConnectionString) { LoggerFactory = EngineLogging.FromEnvironment() },
@@ -145,6 +146,15 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// </summary>
     public Task StartOrchestrationsOnlyAsync(CancellationToken cancellationToken) =>
         _engine.StartWorkerAsync(FedAvgTasks.RegisterOrchestrator, EngineWork.OrchestrationsOnly, cancellationToken);
+
+    /// <summary>
+    /// Runs activities from the task hub and no orchestration (<c>fedavg worker</c>): another process's runs train here too,
+    /// and this one never takes their orchestrations over. An activity cut off by a kill reappears on the queue once its
+    /// lock lapses, for any worker.
+    /// </summary>
+    /// <param name="observer">Told of each activity as it starts and ends.</param>
+    public Task StartActivitiesOnlyAsync(ActivityObserver? observer, CancellationToken cancellationToken) =>
+        _engine.StartWorkerAsync(registry => FedAvgTasks.RegisterActivities(registry, _runtime, observer), EngineWork.ActivitiesOnly, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

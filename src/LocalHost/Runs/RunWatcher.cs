@@ -1,3 +1,4 @@
+using FedAvg.Common.Orchestration;
 using Microsoft.DurableTask.Client;
 
 namespace FedAvg.LocalHost.Runs;
@@ -16,6 +17,7 @@ public static class RunWatcher
         {
             var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {id} disappeared from storage.");
+            metadata = await RunProgress.WithCurrentRoundAsync(client, metadata, cancellationToken);
             await onUpdate(metadata);
             if (metadata.IsCompleted)
             {

@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 
 namespace FedAvg.Orchestrator.Functions;
 
-/// <summary>The durable orchestrator: the same <see cref="FedAvgOrchestrator"/> the local host and tests run.</summary>
+/// <summary>The durable orchestrators: the same <see cref="FedAvgOrchestrator"/> and rounds the local host and tests run.</summary>
 public static class FedAvgOrchestration
 {
     [Function(ActivityNames.Orchestrator)]
@@ -12,5 +12,12 @@ public static class FedAvgOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         return new FedAvgOrchestrator().RunAsync(context, context.GetInput<TrainingRequest>()!);
+    }
+
+    [Function(ActivityNames.Round)]
+    public static Task<RoundOutcome> RunRoundAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new FedAvgRoundOrchestrator().RunAsync(context, context.GetInput<RoundInput>()!);
     }
 }

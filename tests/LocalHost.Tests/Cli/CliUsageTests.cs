@@ -18,7 +18,7 @@ public sealed class CliUsageTests
     [InlineData("fedavg: --preset must be one of: recommended, reference", "train", "--preset", "fastest")]
     [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port", "0")]
     [InlineData("fedavg: --port must be between 1 and 65535", "serve", "--port=70000")]
-    [InlineData("fedavg: --clients must be between 1 and 1000", "partition", "--clients", "-3")]
+    [InlineData("fedavg: --clients must be between 1 and 10000", "partition", "--clients", "-3")]
     [InlineData("fedavg: --partition must be one of: dirichlet, iid", "partition", "--partition", "shards")]
     [InlineData("fedavg: --resume continues a run as it was requested; --rounds cannot change it", "train", "--resume", "abc", "--rounds", "3")]
     [InlineData("fedavg: unexpected argument 'now' for 'train' (see fedavg train --help)", "train", "now")]
@@ -28,7 +28,7 @@ public sealed class CliUsageTests
     [InlineData("fedavg: --stop and --stop-unfinished do not combine", "runs", "--stop", "abc", "--stop-unfinished")]
     [InlineData("fedavg: --json lists runs; it does not combine with --stop or --stop-unfinished", "runs", "--json", "--stop-unfinished")]
     [InlineData("fedavg: unknown option --all for 'runs' (see fedavg runs --help)", "runs", "--all")]
-    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench, runs)", "fly")]
+    [InlineData("fedavg: unknown command 'fly' (commands: train, serve, predict, partition, bench, runs, worker)", "fly")]
     public async Task Bad_command_line_exits_2_with_one_line_on_stderr(string expected, params string[] args)
     {
         var run = await CliRun.RunAsync(args);

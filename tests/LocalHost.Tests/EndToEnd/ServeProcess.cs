@@ -51,6 +51,22 @@ internal sealed class ServeProcess : IAsyncDisposable
         return await Process.WaitForExitAsync(TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>Polls <c>GET /api/runs/{id}</c> until the run has finished or <paramref name="timeout"/> has passed, and returns what it said last.</summary>
+    public async Task<System.Text.Json.JsonElement> WaitForRunAsync(string id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var run = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(Http, $"/api/runs/{id}");
+            if (run.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated" || DateTime.UtcNow > deadline)
+            {
+                return run;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

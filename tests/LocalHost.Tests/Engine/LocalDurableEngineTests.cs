@@ -130,4 +130,28 @@ public sealed class LocalDurableEngineTests
         QueueProperties queue = await workItems.GetPropertiesAsync(timeout.Token);
         Assert.Equal(0, queue.ApproximateMessagesCount);
     }
+
+    [Fact]
+    public async Task An_activities_only_engine_runs_the_activities_of_another_engines_orchestration_and_never_its_orchestrations()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await using var azurite = await AzuriteServer.StartAsync(location: null, cancellationToken: timeout.Token);
+        var options = new LocalDurableEngineOptions(azurite.ConnectionString);
+
+        // The worker starts first, so had it taken the partition lease it would hold it now, and it knows no
+        // orchestrator: any orchestration work item it took would fail the instance.
+        await using var worker = await LocalDurableEngine.OpenAsync(options, timeout.Token);
+        await worker.StartWorkerAsync(registry => registry.AddActivityFunc<int, string>("Where", (_, x) => $"worker:{x}"), EngineWork.ActivitiesOnly, timeout.Token);
+
+        // The driver runs orchestrations only: every activity must have run on the worker.
+        await using var driver = await LocalDurableEngine.OpenAsync(options, timeout.Token);
+        await driver.StartWorkerAsync(registry => registry.AddOrchestratorFunc<int, string[]>("Spread", (context, n) =>
+            Task.WhenAll(Enumerable.Range(0, n).Select(i => context.CallActivityAsync<string>("Where", i)))), EngineWork.OrchestrationsOnly, timeout.Token);
+
+        string id = await driver.Client.ScheduleNewOrchestrationInstanceAsync("Spread", 4, timeout.Token);
+        OrchestrationMetadata done = await driver.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(["worker:0", "worker:1", "worker:2", "worker:3"], done.ReadOutputAs<string[]>()!);
+    }
 }

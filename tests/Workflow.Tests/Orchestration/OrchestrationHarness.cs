@@ -44,13 +44,22 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
     };
 
     /// <param name="replace">Activities the test registers itself, by name, given the runtime.</param>
+    public static Task<OrchestrationHarness> StartAsync(
+        AzuriteFixture azurite, Action<DurableTaskRegistry, FedAvgRuntime>? replace = null, params string[] replaced) =>
+        StartAsync(azurite, options => options, replace, replaced);
+
+    /// <param name="configure">Changes the runtime's options.</param>
     public static async Task<OrchestrationHarness> StartAsync(
-        AzuriteFixture azurite, Action<DurableTaskRegistry, FedAvgRuntime>? replace = null, params string[] replaced)
+        AzuriteFixture azurite,
+        Func<FedAvgRuntimeOptions, FedAvgRuntimeOptions> configure,
+        Action<DurableTaskRegistry, FedAvgRuntime>? replace = null,
+        params string[] replaced)
     {
-        var runtime = new FedAvgRuntime(azurite.NewStorage(), new FedAvgRuntimeOptions
+        ArgumentNullException.ThrowIfNull(configure);
+        var runtime = new FedAvgRuntime(azurite.NewStorage(), configure(new FedAvgRuntimeOptions
         {
             ResolveDataDirectory = _ => Task.FromResult(Slice.Value),
-        });
+        }));
         var host = await DurableTaskTestHost.StartAsync(registry =>
         {
             FedAvgTasks.RegisterOrchestrator(registry);

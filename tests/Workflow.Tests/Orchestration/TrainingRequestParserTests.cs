@@ -52,10 +52,20 @@ public sealed class TrainingRequestParserTests
         Assert.Equal(Presets.Recommended with { Rounds = 3, Alpha = 0.1, ClientsPerRound = 2, Augmentation = false }, request);
     }
 
+    [Fact]
+    public void A_federation_of_ten_thousand_clients_is_accepted()
+    {
+        var request = TrainingRequestParser.Parse("""{"clients":10000,"clientsPerRound":200,"partition":"iid"}"""u8, out var errors);
+
+        Assert.False(errors.Any, errors.ToString());
+        Assert.Equal(10_000, request!.Clients);
+    }
+
     [Theory]
     [InlineData("""{"rounds":0}""", "rounds")]
     [InlineData("""{"rounds":1001}""", "rounds")]
     [InlineData("""{"rounds":"ten"}""", "rounds")]
+    [InlineData("""{"clients":10001}""", "clients")]
     [InlineData("""{"rounds":2.5}""", "rounds")]
     [InlineData("""{"alpha":0}""", "alpha")]
     [InlineData("""{"alpha":-1}""", "alpha")]

@@ -71,7 +71,7 @@ public static class FedAvgAggregator
 
         // Weights as floats so the accumulation stays in float32 SIMD. A single client gets exactly 1f, which
         // keeps its weights bit-identical.
-        float[] shares = [.. updates.Select(u => (float)((double)u.Samples / totalSamples))];
+        float[] shares = [.. updates.Select(u => Share(u.Samples, totalSamples))];
         int count = destination.Tensors.Count;
         var means = new float[]?[count];
         var inputs = new float[count][][];
@@ -148,9 +148,7 @@ public static class FedAvgAggregator
                 sum += (Int128)update.Weights.Tensors[tensor].IntegerData![i] * update.Samples;
             }
 
-            // Round half away from zero, exactly, in integers.
-            Int128 half = totalSamples / 2;
-            result[i] = (long)(sum >= 0 ? (sum + half) / totalSamples : (sum - half) / totalSamples);
+            result[i] = RoundedMean(sum, totalSamples);
         }
     }
 
@@ -161,11 +159,14 @@ public static class FedAvgAggregator
     /// </summary>
     private static AggregationException NonFinite(IReadOnlyList<ClientUpdate> updates, IReadOnlyList<WeightTensor> averaged)
     {
-        if (UpdateChecks.Diverged(updates) is { } diverged)
-        {
-            return diverged;
-        }
+        return UpdateChecks.Diverged(updates)
+            ?? Overflowed(averaged)
+            ?? throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
+    }
 
+    /// <summary>The first non-finite value of a mean of finite inputs, as an error naming no client; null when there is none.</summary>
+    internal static AggregationException? Overflowed(IReadOnlyList<WeightTensor> averaged)
+    {
         foreach (WeightTensor tensor in averaged)
         {
             if (UpdateChecks.FirstNonFinite(tensor) is int at)
@@ -174,6 +175,16 @@ public static class FedAvgAggregator
             }
         }
 
-        throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
+        return null;
+    }
+
+    /// <summary>A client's weight in the mean, as float32: what every summation of the sample-weighted mean multiplies by.</summary>
+    internal static float Share(long samples, long totalSamples) => (float)((double)samples / totalSamples);
+
+    /// <summary>Round half away from zero, exactly, in integers: the mean of integer buffers.</summary>
+    internal static long RoundedMean(Int128 sum, long totalSamples)
+    {
+        Int128 half = totalSamples / 2;
+        return (long)(sum >= 0 ? (sum + half) / totalSamples : (sum - half) / totalSamples);
     }
 }

@@ -23,51 +23,57 @@ internal static class UpdateChecks
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (ClientUpdate update in updates)
         {
-            if (update is null)
-            {
-                throw new AggregationException("A client update is null.", clientId: null);
-            }
-
-            string client = update.ClientId;
-            if (string.IsNullOrWhiteSpace(client) || update.Weights is null)
-            {
-                throw new AggregationException($"Client update '{client}' has no client id or no weights.", client);
-            }
-
-            if (!seen.Add(client))
-            {
-                throw new AggregationException($"Client '{client}' sent more than one update.", client);
-            }
-
-            if (update.Samples <= 0)
-            {
-                throw new AggregationException($"Client '{client}' reports {update.Samples} samples; a client needs at least one to be averaged.", client);
-            }
-
-            ModelWeights weights = update.Weights;
+            CheckUpdate(update, seen);
             if (reference is null)
             {
-                reference = weights;
-                referenceClient = client;
+                reference = update.Weights;
+                referenceClient = update.ClientId;
             }
             else
             {
-                CheckLayout(reference, referenceClient!, weights, client);
+                CheckLayout(reference, referenceClient!, update.Weights, update.ClientId);
             }
         }
     }
 
-    /// <summary>The first NaN or infinity in client order, as the error that names its client; null when there is none.</summary>
-    public static AggregationException? Diverged(IReadOnlyList<ClientUpdate> updates)
+    /// <summary>One update on its own: it is there, names a client not <paramref name="seen"/> before, and has samples.</summary>
+    /// <exception cref="AggregationException">The rule it breaks, naming it.</exception>
+    public static void CheckUpdate(ClientUpdate update, ISet<string> seen)
     {
-        foreach (ClientUpdate update in updates)
+        if (update is null)
         {
-            foreach (WeightTensor tensor in update.Weights.Tensors)
+            throw new AggregationException("A client update is null.", clientId: null);
+        }
+
+        string client = update.ClientId;
+        if (string.IsNullOrWhiteSpace(client) || update.Weights is null)
+        {
+            throw new AggregationException($"Client update '{client}' has no client id or no weights.", client);
+        }
+
+        if (!seen.Add(client))
+        {
+            throw new AggregationException($"Client '{client}' sent more than one update.", client);
+        }
+
+        if (update.Samples <= 0)
+        {
+            throw new AggregationException($"Client '{client}' reports {update.Samples} samples; a client needs at least one to be averaged.", client);
+        }
+    }
+
+    /// <summary>The first NaN or infinity in client order, as the error that names its client; null when there is none.</summary>
+    public static AggregationException? Diverged(IReadOnlyList<ClientUpdate> updates) =>
+        updates.Select(Diverged).FirstOrDefault(e => e is not null);
+
+    /// <summary>The first NaN or infinity <paramref name="update"/> sent, as the error that names its client; null when there is none.</summary>
+    public static AggregationException? Diverged(ClientUpdate update)
+    {
+        foreach (WeightTensor tensor in update.Weights.Tensors)
+        {
+            if (FirstNonFinite(tensor) is int at)
             {
-                if (FirstNonFinite(tensor) is int at)
-                {
-                    return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
-                }
+                return new AggregationException($"Client '{update.ClientId}' sent {tensor.FloatData![at]} in tensor '{tensor.Name}' at index {at}; its training diverged.", update.ClientId);
             }
         }
 
@@ -95,7 +101,7 @@ internal static class UpdateChecks
         return Array.FindIndex(values, v => !float.IsFinite(v));
     }
 
-    private static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
+    public static void CheckLayout(ModelWeights reference, string referenceClient, ModelWeights weights, string client)
     {
         if (weights.Architecture != reference.Architecture)
         {

@@ -15,6 +15,8 @@ public static class RunEndpoint
             return problem!;
         }
 
+        // The current round's progress lives in the round's own orchestration.
+        metadata = await RunProgress.WithCurrentRoundAsync(client, metadata, cancellationToken).ConfigureAwait(false);
         return Results.Json(ToView(metadata), JsonDefaults.Options);
     }
 

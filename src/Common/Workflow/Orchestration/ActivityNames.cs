@@ -4,9 +4,14 @@ namespace FedAvg.Common.Orchestration;
 public static class ActivityNames
 {
     public const string Orchestrator = "FedAvgRun";
+
+    /// <summary>One round of a run, a sub-orchestration of <see cref="Orchestrator"/>.</summary>
+    public const string Round = "FedAvgRound";
+
     public const string PrepareRun = "PrepareRun";
     public const string TrainClient = "TrainClient";
     public const string Aggregate = "Aggregate";
     public const string Evaluate = "Evaluate";
+    public const string DiscardUpdates = "DiscardUpdates";
     public const string CompleteRun = "CompleteRun";
 }

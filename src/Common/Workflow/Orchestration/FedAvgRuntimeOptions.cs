@@ -17,4 +17,20 @@ public sealed record FedAvgRuntimeOptions
 
     /// <summary>Data sets and shards kept in memory between activities, in bytes.</summary>
     public long CacheBytes { get; init; } = 512L << 20;
+
+    /// <summary>The environment variable (app setting) that sets <see cref="KeepClientUpdates"/> when it is <c>1</c> or <c>true</c>.</summary>
+    public const string KeepClientUpdatesVariable = "FEDAVG_KEEP_UPDATES";
+
+    /// <summary>
+    /// Keeps every round's client updates in storage, for debugging. Off, a round's updates are deleted once its aggregate
+    /// is recorded: a 60-round run otherwise leaves gigabytes of weights behind that nothing reads again.
+    /// </summary>
+    public bool KeepClientUpdates { get; init; }
+
+    /// <summary>Whether <see cref="KeepClientUpdatesVariable"/> asks to keep the updates.</summary>
+    public static bool KeepClientUpdatesFromEnvironment(Func<string, string?>? read = null)
+    {
+        string? value = (read ?? Environment.GetEnvironmentVariable)(KeepClientUpdatesVariable)?.Trim();
+        return value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -18,13 +18,31 @@ public sealed record RoundSummary(
     double OverheadSeconds,
     double ImagesPerSecond,
     string GlobalModelBlob,
-    IReadOnlyList<ClientRound>? ClientResults = null);
+    IReadOnlyList<ClientRound>? ClientResults = null,
+    int Participants = 0,
+    long Samples = 0)
+{
+    /// <summary>
+    /// The round as the run's status shows it: a round of more than <see cref="RunStatus.ListLimit"/> clients keeps only
+    /// <see cref="Participants"/> and <see cref="Samples"/>, so the status of a run of hundreds of rounds stays small.
+    /// The run's result keeps the lists.
+    /// </summary>
+    public RoundSummary Summarised() =>
+        Clients.Count <= RunStatus.ListLimit && (ClientResults?.Count ?? 0) <= RunStatus.ListLimit ? this : this with { Clients = [], SampleCounts = [], ClientResults = null };
+}
 
 /// <summary>A client of the current round that has finished (or given up) its local training.</summary>
 /// <param name="TrainLoss">Its mean training loss; null for a client that failed (and in runs recorded before it was kept).</param>
 public sealed record ClientProgress(int Client, bool Succeeded, int Samples, double ImagesPerSecond, double TrainSeconds, double? TrainLoss = null);
 
-/// <summary>The orchestration's custom status: where the run is and what it has done so far.</summary>
+/// <summary>
+/// The orchestration's custom status: where the run is and what it has done so far. While a round runs, its phase and
+/// finished clients come from the round's own orchestration (<see cref="RunProgress"/> reads the two together).
+/// </summary>
+/// <param name="TrainingClients">The clients of the current round; empty when there are more than <see cref="ListLimit"/>.</param>
+/// <param name="FinishedClients">The current round's finished clients; null when it has more than <see cref="ListLimit"/>.</param>
+/// <param name="TrainingClientCount">How many clients the current round trains, listed or not.</param>
+/// <param name="FinishedClientCount">How many of them have finished (or given up), listed or not.</param>
 public sealed record RunStatus(
     string Phase,
     int Round,
@@ -33,7 +51,13 @@ public sealed record RunStatus(
     IReadOnlyList<RoundSummary> History,
     IReadOnlyList<ClientFailure> FailedClients,
     IReadOnlyList<ClientShard>? Partition = null,
-    IReadOnlyList<ClientProgress>? FinishedClients = null);
+    IReadOnlyList<ClientProgress>? FinishedClients = null,
+    int TrainingClientCount = 0,
+    int FinishedClientCount = 0)
+{
+    /// <summary>Clients a status lists one by one; beyond this it counts them (the partition, a round's clients).</summary>
+    public const int ListLimit = 20;
+}
 
 public sealed record RunResult(
     string RunId,

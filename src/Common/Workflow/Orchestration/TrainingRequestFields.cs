@@ -12,7 +12,7 @@ namespace FedAvg.Common.Orchestration;
 public static class TrainingRequestFields
 {
     public const int MaxRounds = 1000;
-    public const int MaxClients = 1000;
+    public const int MaxClients = 10_000;
     public const int TrainingImages = 50_000;
     public const int TestImages = 10_000;
 

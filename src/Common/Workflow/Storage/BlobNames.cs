@@ -16,7 +16,10 @@ public static class BlobNames
 
     public static string Partition(string runId) => $"{runId}/partition.json";
 
-    public static string ClientUpdate(string runId, int round, int client) => $"{runId}/rounds/{Round(round)}/updates/{Client(client)}.weights";
+    public static string ClientUpdate(string runId, int round, int client) => $"{RoundUpdates(runId, round)}{Client(client)}.weights";
+
+    /// <summary>The folder (name prefix) of every client update of one round.</summary>
+    public static string RoundUpdates(string runId, int round) => $"{runId}/rounds/{Round(round)}/updates/";
 
     public static string ServerMomentum(string runId, int round) => $"{runId}/rounds/{Round(round)}/server-momentum.weights";
 

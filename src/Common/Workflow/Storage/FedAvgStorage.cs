@@ -11,6 +11,12 @@ namespace FedAvg.Common.Storage;
 /// </summary>
 public sealed class FedAvgStorage
 {
+    /// <summary>
+    /// Blob requests one activity keeps in flight at once: enough to hide a round trip behind the others, few
+    /// enough that a round of hundreds of clients neither floods the account nor holds hundreds of buffers.
+    /// </summary>
+    public const int MaxParallelTransfers = 8;
+
     public FedAvgStorage(BlobServiceClient service, StorageContainers? containers = null)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -83,6 +89,38 @@ public sealed class FedAvgStorage
 
         buffer.Position = 0;
         return buffer;
+    }
+
+    /// <summary>Deletes the blobs whose names start with <paramref name="prefix"/>, a bounded number at a time.</summary>
+    /// <returns>How many blobs and bytes were deleted; a blob already gone (a retry, a replay) counts for nothing.</returns>
+    public static async Task<(int Blobs, long Bytes)> DeletePrefixAsync(BlobContainerClient container, string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var found = new List<(string Name, long Bytes)>();
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            found.Add((item.Name, item.Properties.ContentLength ?? 0));
+        }
+
+        int blobs = 0;
+        long bytes = 0;
+        await Parallel.ForEachAsync(found, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelTransfers, CancellationToken = cancellationToken }, async (blob, token) =>
+        {
+            if (await DeleteIfExistsAsync(container, blob.Name, token).ConfigureAwait(false))
+            {
+                Interlocked.Increment(ref blobs);
+                Interlocked.Add(ref bytes, blob.Bytes);
+            }
+        }).ConfigureAwait(false);
+        return (blobs, bytes);
+    }
+
+    /// <returns>Whether the blob was there: deleting one that is already gone is not an error.</returns>
+    public static async Task<bool> DeleteIfExistsAsync(BlobContainerClient container, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        return (await container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
     }
 
     public static async Task<bool> ExistsAsync(BlobContainerClient container, string name, CancellationToken cancellationToken = default)

@@ -10,6 +10,10 @@ namespace FedAvg.Common.Orchestration.Activities;
 /// <summary>
 /// The sample-weighted average of the round's updates becomes the new global model. An update that
 /// cannot be read or is rejected (NaN, wrong shape, wrong architecture) is left out and reported.
+/// Updates are downloaded a few at a time in parallel and folded into running sums in client order as they
+/// arrive (<see cref="FedAvgAccumulator"/>), so memory stays at a few models whatever the number of clients,
+/// and the result is bit for bit <see cref="FedAvgAggregator.Average(IReadOnlyList{ClientUpdate})"/> of the
+/// accepted updates in client order.
 /// </summary>
 public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<AggregateInput, AggregateResult>
 {
@@ -19,41 +23,71 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         var started = DateTimeOffset.UtcNow;
         var storage = runtime.Storage;
         await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
-        var transfer = Stopwatch.StartNew();
+        var streaming = Stopwatch.StartNew();
+        var folding = new Stopwatch();
         var rejected = new List<ClientFailure>();
-        var updates = new List<ClientUpdate>();
-        foreach (var update in input.Updates.OrderBy(u => u.Client))
-        {
-            try
-            {
-                var weights = await ModelBlobs.ReadAsync(storage.Runs, update.Blob, CancellationToken.None).ConfigureAwait(false);
-                updates.Add(new ClientUpdate(Id(update.Client), weights, update.Samples));
-            }
-            catch (Exception e) when (e is ModelStateException or BlobMissingException)
-            {
-                rejected.Add(new ClientFailure(input.Round, update.Client, $"update unreadable: {e.Message}"));
-            }
-        }
-
-        transfer.Stop();
-        var compute = Stopwatch.StartNew();
+        var remaining = input.Updates.OrderBy(u => u.Client).ToList();
         ModelWeights? average = null;
-        while (updates.Count >= input.MinUpdates && average is null)
+        long bytes = 0;
+
+        // A rejection changes every share, so the pass that finds one checks the rest without folding them, and the
+        // next pass starts over without the rejected: two passes when something is wrong, one when nothing is.
+        while (remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
         {
-            try
+            var accumulator = new FedAvgAccumulator(remaining.Sum(u => (long)u.Samples));
+            var rejectedNow = new List<ClientFailure>();
+            bytes = 0;
+            await OrderedDownloads.ForEachAsync(remaining, FedAvgStorage.MaxParallelTransfers, ReadAsync, (update, read) =>
             {
-                average = FedAvgAggregator.Average(updates);
+                if (read.Weights is null)
+                {
+                    rejectedNow.Add(new ClientFailure(input.Round, update.Client, $"update unreadable: {read.Error}"));
+                    return;
+                }
+
+                folding.Start();
+                try
+                {
+                    var client = new ClientUpdate(Id(update.Client), read.Weights, update.Samples);
+                    if (rejectedNow.Count == 0)
+                    {
+                        accumulator.Add(client);
+                        bytes += read.Weights.ByteCount;
+                    }
+                    else
+                    {
+                        accumulator.Check(client);
+                    }
+                }
+                catch (AggregationException e) when (e.ClientId == Id(update.Client))
+                {
+                    rejectedNow.Add(new ClientFailure(input.Round, update.Client, $"update rejected: {e.Message}"));
+                }
+                finally
+                {
+                    folding.Stop();
+                }
+            }).ConfigureAwait(false);
+
+            if (rejectedNow.Count == 0)
+            {
+                folding.Start();
+                average = accumulator.Mean();
+                folding.Stop();
             }
-            catch (AggregationException e) when (updates.Any(u => u.ClientId == e.ClientId))
+            else
             {
-                updates.RemoveAll(u => u.ClientId == e.ClientId);
-                rejected.Add(new ClientFailure(input.Round, int.Parse(e.ClientId!, CultureInfo.InvariantCulture), $"update rejected: {e.Message}"));
+                rejected.AddRange(rejectedNow);
+                remaining.RemoveAll(u => rejectedNow.Any(r => r.Client == u.Client));
             }
         }
 
+        streaming.Stop();
+        var compute = new Stopwatch();
+        var transfer = new Stopwatch();
         if (average is null)
         {
-            return new AggregateResult(null, null, [], rejected, compute.Elapsed.TotalSeconds, transfer.Elapsed.TotalSeconds, 0,
+            return new AggregateResult(null, null, [], rejected, folding.Elapsed.TotalSeconds, (streaming.Elapsed - folding.Elapsed).TotalSeconds, 0,
                 new ActivityTiming(started, DateTimeOffset.UtcNow));
         }
 
@@ -68,7 +102,9 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
                 ? null
                 : await ModelBlobs.ReadAsync(storage.Runs, input.PreviousMomentumBlob, CancellationToken.None).ConfigureAwait(false);
             transfer.Stop();
+            compute.Start();
             var step = ServerOptimizer.Step(previous, average, momentum, server);
+            compute.Stop();
             global = step.Global;
             momentumBlob = BlobNames.ServerMomentum(input.RunId, input.Round);
             transfer.Start();
@@ -76,13 +112,25 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
             transfer.Stop();
         }
 
-        compute.Stop();
         transfer.Start();
         string globalBlob = BlobNames.GlobalModel(input.RunId, input.Round);
         await ModelBlobs.WriteAsync(storage.Models, globalBlob, global, CancellationToken.None).ConfigureAwait(false);
         transfer.Stop();
-        return new AggregateResult(globalBlob, momentumBlob, updates.Select(u => int.Parse(u.ClientId, CultureInfo.InvariantCulture)).ToList(), rejected,
-            compute.Elapsed.TotalSeconds, transfer.Elapsed.TotalSeconds, updates.Sum(u => u.Weights.ByteCount), new ActivityTiming(started, DateTimeOffset.UtcNow));
+        return new AggregateResult(globalBlob, momentumBlob, [.. remaining.Select(u => u.Client)], rejected,
+            (folding.Elapsed + compute.Elapsed).TotalSeconds, (streaming.Elapsed - folding.Elapsed + transfer.Elapsed).TotalSeconds,
+            bytes, new ActivityTiming(started, DateTimeOffset.UtcNow));
+    }
+
+    private async Task<(ModelWeights? Weights, string? Error)> ReadAsync(UpdateRef update)
+    {
+        try
+        {
+            return (await ModelBlobs.ReadAsync(runtime.Storage.Runs, update.Blob, CancellationToken.None).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (e is ModelStateException or BlobMissingException)
+        {
+            return (null, e.Message);
+        }
     }
 
     private static string Id(int client) => client.ToString(CultureInfo.InvariantCulture);

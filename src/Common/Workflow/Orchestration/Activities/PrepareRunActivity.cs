@@ -38,7 +38,7 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
     }
 
     /// <summary>Partitions the training set and writes one shard blob per client.</summary>
-    private async Task<(List<ClientShard> Shards, int TrainSamples)> SplitAsync(PrepareRunInput input)
+    private async Task<(ClientShard[] Shards, int TrainSamples)> SplitAsync(PrepareRunInput input)
     {
         var request = input.Request;
         var storage = runtime.Storage;
@@ -51,14 +51,16 @@ public sealed class PrepareRunActivity(FedAvgRuntime runtime) : TaskActivity<Pre
 
         ClientPartition partition = await runtime.ComputeAsync(() => RunPartition.Split(request, train.Labels)).ConfigureAwait(false);
 
-        var shards = new List<ClientShard>(request.Clients);
-        for (int client = 0; client < request.Clients; client++)
-        {
-            var shard = train.Subset(partition.ClientIndices[client]);
-            string blob = BlobNames.ClientShard(input.RunId, client);
-            await FedAvgStorage.UploadAsync(storage.Runs, blob, s => ShardFormat.Write(s, shard)).ConfigureAwait(false);
-            shards.Add(new ClientShard(client, blob, shard.Count, partition.ClassHistogram[client]));
-        }
+        // Thousands of tiny shards: their uploads overlap, a bounded number at a time.
+        var shards = new ClientShard[request.Clients];
+        await Parallel.ForEachAsync(Enumerable.Range(0, request.Clients), new ParallelOptions { MaxDegreeOfParallelism = FedAvgStorage.MaxParallelTransfers },
+            async (client, token) =>
+            {
+                var shard = train.Subset(partition.ClientIndices[client]);
+                string blob = BlobNames.ClientShard(input.RunId, client);
+                await FedAvgStorage.UploadAsync(storage.Runs, blob, s => ShardFormat.Write(s, shard), token).ConfigureAwait(false);
+                shards[client] = new ClientShard(client, blob, shard.Count, partition.ClassHistogram[client]);
+            }).ConfigureAwait(false);
 
         await FedAvgStorage.UploadAsync(storage.Runs, BlobNames.Partition(input.RunId),
             s => JsonSerializer.Serialize(s, shards)).ConfigureAwait(false);

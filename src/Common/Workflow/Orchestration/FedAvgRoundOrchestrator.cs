@@ -1,0 +1,164 @@
+using FedAvg.Common.Training;
+using Microsoft.DurableTask;
+
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>
+/// One round of a run as its own orchestration: fan out local training to the selected clients in bounded waves, fan
+/// in, aggregate, then evaluate while the round's client updates are deleted. A run's history thus grows by a few
+/// events a round, and each round replays only its own history, so round 100 costs what round 2 did.
+/// </summary>
+public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, RoundOutcome>
+{
+    /// <summary>
+    /// Training activities scheduled at once: a round of hundreds of clients is fanned out as a sliding window, so no
+    /// single checkpoint writes hundreds of queue messages and a completion is never stuck behind a huge batch.
+    /// </summary>
+    public const int MaxTrainingInFlight = 64;
+
+    /// <summary>Status updates a round publishes while training, at most: rounds of any size write a bounded status.</summary>
+    public const int StatusUpdates = 20;
+
+    public override async Task<RoundOutcome> RunAsync(TaskOrchestrationContext context, RoundInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var request = input.Request;
+        int round = input.Round;
+        int count = input.Clients.Count;
+        bool listed = count <= RunStatus.ListLimit;
+        var finished = new List<ClientProgress>();
+        void Publish(string phase) =>
+            context.SetCustomStatus(new RoundStatus(phase, round, count, finished.Count, listed ? finished : null));
+
+        Publish("training");
+        var outcomes = new (TrainClientResult? Result, ClientFailure? Failure)[count];
+        int step = Math.Max(1, count / StatusUpdates);
+        await FanOutWindow.RunAsync(count, MaxTrainingInFlight, i => TrainAsync(context, Input(input, input.Clients[i])), (index, outcome) =>
+        {
+            var (trained, failure) = outcomes[index] = outcome;
+            finished.Add(trained is null
+                ? new ClientProgress(failure!.Client, false, 0, 0, 0)
+                : new ClientProgress(trained.Client, true, trained.Samples, trained.ImagesPerSecond, trained.TrainSeconds, trained.TrainLoss));
+            if (finished.Count % step == 0 || finished.Count == count)
+            {
+                Publish("training");
+            }
+        });
+
+        var trainedClients = outcomes.Where(o => o.Result is not null).Select(o => o.Result!).ToList();
+        var failures = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList();
+
+        Publish("aggregating");
+        var aggregate = trainedClients.Count < request.MinClientsPerRound
+            ? null
+            : await context.CallActivityAsync<AggregateResult>(
+                ActivityNames.Aggregate,
+                new AggregateInput(input.RunId, round, request.Model, input.GlobalModelBlob,
+                    trainedClients.Select(t => new UpdateRef(t.Client, t.UpdateBlob, t.Samples)).ToList(),
+                    request.MinClientsPerRound, request.ServerLearningRate, request.ServerMomentum, input.MomentumBlob),
+                FedAvgOrchestrator.Retry);
+        failures.AddRange(aggregate?.Rejected ?? []);
+
+        // The aggregate's result is in this orchestration's history now: no replay runs it again, so its inputs can go.
+        var obsolete = new List<string>();
+        if (aggregate?.MomentumBlob is { } written)
+        {
+            obsolete.AddRange(input.MomentumBlob is { } read && read != written ? [read] : []);
+            obsolete.AddRange(round == request.Rounds ? [written] : []);
+        }
+
+        var discard = DiscardAsync(context, new DiscardUpdatesInput(input.RunId, round, obsolete));
+        if (aggregate?.GlobalModelBlob is null)
+        {
+            await discard;
+            Publish("failed");
+            return new RoundOutcome(null, null, failures, 0, NotEnoughUpdates(round, request, count, failures));
+        }
+
+        Publish("evaluating");
+        var evaluation = await context.CallActivityAsync<EvaluateResult>(
+            ActivityNames.Evaluate, new EvaluateInput(input.RunId, round, request.Model, aggregate.GlobalModelBlob, request.TestLimit),
+            FedAvgOrchestrator.Retry);
+        var discarded = await discard;
+        Publish("completed");
+
+        var timings = trainedClients.Select(t => t.Timing).Append(aggregate.Timing).Append(evaluation.Timing);
+        if (discarded?.Timing is { } discardTiming)
+        {
+            timings = timings.Append(discardTiming);
+        }
+
+        return new RoundOutcome(Summarise(round, input.LearningRate, trainedClients, aggregate, evaluation), aggregate.MomentumBlob,
+            failures, ActivityTiming.BusySeconds(timings), null);
+    }
+
+    private static TrainClientInput Input(RoundInput round, RoundClient client)
+    {
+        var request = round.Request;
+        return new(round.RunId, round.Round, client.Client, client.ShardBlob, round.GlobalModelBlob, request.Model, request.LocalEpochs,
+            request.BatchSize, round.LearningRate, request.Momentum, request.WeightDecay, request.Augmentation,
+            SeedMixer.Mix(request.Seed, round.Round, client.Client));
+    }
+
+    private static async Task<(TrainClientResult? Result, ClientFailure? Failure)> TrainAsync(TaskOrchestrationContext context, TrainClientInput input)
+    {
+        try
+        {
+            return (await context.CallActivityAsync<TrainClientResult>(ActivityNames.TrainClient, input, FedAvgOrchestrator.Retry), null);
+        }
+        catch (TaskFailedException e)
+        {
+            string reason = e.FailureDetails is { } details ? $"{details.ErrorType}: {details.ErrorMessage}" : e.Message;
+            return (null, new ClientFailure(input.Round, input.Client, reason));
+        }
+    }
+
+    // Leftover updates cost storage, not correctness: a deletion that still fails after its retries does not fail the round.
+    private static async Task<DiscardUpdatesResult?> DiscardAsync(TaskOrchestrationContext context, DiscardUpdatesInput input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<DiscardUpdatesResult>(ActivityNames.DiscardUpdates, input, FedAvgOrchestrator.Retry);
+        }
+        catch (TaskFailedException)
+        {
+            return null;
+        }
+    }
+
+    private static string NotEnoughUpdates(int round, TrainingRequest request, int selected, IEnumerable<ClientFailure> failures)
+    {
+        var thisRound = failures.Where(f => f.Round == round).Select(f => $"client {f.Client}: {f.Reason}");
+        return $"Round {round}: fewer than minClientsPerRound={request.MinClientsPerRound} of the {selected} selected clients " +
+            $"produced a usable update. {string.Join("; ", thisRound)}";
+    }
+
+    /// <summary>The round's summary; its wall and overhead seconds are the run's to fill in, which sees the whole round.</summary>
+    private static RoundSummary Summarise(
+        int round, double learningRate, IReadOnlyList<TrainClientResult> trained, AggregateResult aggregate, EvaluateResult evaluation)
+    {
+        var acceptedClients = aggregate.Accepted.ToHashSet();
+        var accepted = trained.Where(t => acceptedClients.Contains(t.Client)).ToList();
+        double trainSeconds = trained.Sum(t => t.TrainSeconds);
+        return new RoundSummary(
+            round,
+            accepted.Select(t => t.Client).ToList(),
+            accepted.Select(t => t.Samples).ToList(),
+            evaluation.Accuracy,
+            evaluation.Loss,
+            accepted.Count == 0 ? double.NaN : accepted.Sum(t => t.TrainLoss * t.Samples) / accepted.Sum(t => (double)t.Samples),
+            learningRate,
+            0,
+            trainSeconds,
+            trained.Sum(t => t.TransferSeconds) + aggregate.TransferSeconds,
+            aggregate.Seconds,
+            evaluation.Seconds,
+            0,
+            trainSeconds > 0 ? trained.Sum(t => t.ImagesPerSecond * t.TrainSeconds) / trainSeconds : 0,
+            aggregate.GlobalModelBlob!,
+            [.. trained.Select(t => new ClientRound(t.Client, t.Samples, t.TrainLoss, t.TrainSeconds, t.ImagesPerSecond, acceptedClients.Contains(t.Client)))],
+            accepted.Count,
+            accepted.Sum(t => (long)t.Samples));
+    }
+}

@@ -1,0 +1,25 @@
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>A selected client of a round and where its data is.</summary>
+public sealed record RoundClient(int Client, string ShardBlob);
+
+public sealed record RoundInput(
+    string RunId,
+    int Round,
+    TrainingRequest Request,
+    IReadOnlyList<RoundClient> Clients,
+    string GlobalModelBlob,
+    string? MomentumBlob,
+    double LearningRate);
+
+/// <summary>
+/// What a round produced. <see cref="Summary"/> is null when too few updates were usable; <see cref="Error"/> then says
+/// which clients failed and why.
+/// </summary>
+/// <param name="BusySeconds">The union of the round's activity intervals: the rest of its wall time is overhead.</param>
+public sealed record RoundOutcome(
+    RoundSummary? Summary,
+    string? MomentumBlob,
+    IReadOnlyList<ClientFailure> Failures,
+    double BusySeconds,
+    string? Error);

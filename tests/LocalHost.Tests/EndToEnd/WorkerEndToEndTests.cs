@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace FedAvg.LocalHost.Tests.EndToEnd;
+
+/// <summary>
+/// Scale-out on one machine: two <c>fedavg worker</c> processes beside a <c>fedavg serve</c> share one run's
+/// activities; one worker is killed mid-round, and the run still ends on the model a single process trains.
+/// </summary>
+public sealed partial class WorkerEndToEndTests
+{
+    private const int Rounds = 3;
+
+    private static readonly string[] Flags =
+        ["--rounds", "3", "--clients", "6", "--clients-per-round", "6", "--train-limit", "1200", "--test-limit", "200", "--local-epochs", "1", "--seed", "11"];
+
+    private static readonly object Request = new { rounds = Rounds, clients = 6, clientsPerRound = 6, trainLimit = 1200, testLimit = 200, localEpochs = 1, seed = 11 };
+
+    [Fact]
+    public async Task Two_workers_share_a_served_run_and_one_killed_mid_round_leaves_the_final_model_bit_identical()
+    {
+        byte[] expected = await SingleProcessModelAsync();
+
+        await using var serve = await ServeProcess.StartAsync();
+        var folder = serve.Folder;
+        await using var doomed = FedavgProcess.Start(folder.Path, "worker");
+        await using var survivor = FedavgProcess.Start(folder.Path, "worker");
+        foreach (var worker in new[] { doomed, survivor })
+        {
+            await worker.WaitForLineAsync(line => line.StartsWith("fedavg worker: running activities", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
+        }
+
+        var http = serve.Http;
+        using var accepted = await http.PostAsJsonAsync("/api/train", Request);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        string id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        // Mid-round: the doomed worker has started a client of round 2 and not finished it.
+        string started = await doomed.WaitForLineAsync(
+            line => line.StartsWith($"fedavg worker: TrainClient run {id} round 2 ", StringComparison.Ordinal) && line.EndsWith(" started", StringComparison.Ordinal),
+            TimeSpan.FromMinutes(4));
+        string client = started[..^" started".Length];
+        doomed.Crash();
+        await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(doomed.Lines, line => line.StartsWith(client + " done", StringComparison.Ordinal));
+
+        JsonElement run = await serve.WaitForRunAsync(id, TimeSpan.FromMinutes(5));
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+
+        // Both workers ran activities of this run; the client cut off by the kill was trained again elsewhere.
+        Assert.Contains(doomed.Lines, line => ActivityLine().Match(line) is { Success: true } m && m.Groups["run"].Value == id);
+        Assert.Contains(survivor.Lines, line => ActivityLine().Match(line) is { Success: true } m && m.Groups["run"].Value == id && line.Contains(" done in ", StringComparison.Ordinal));
+
+        await survivor.TerminateAsync();
+        Assert.Equal(0, await survivor.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await serve.StopAsync());
+
+        // The completed run's artifacts, model included, as fedavg train writes them.
+        await using (var report = FedavgProcess.Start(folder.Path, "train", "--resume", id, "--json"))
+        {
+            Assert.Equal(0, await report.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        }
+
+        byte[] actual = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "runs", id, "model.weights"));
+        Assert.True(expected.AsSpan().SequenceEqual(actual), $"final models differ ({expected.Length} and {actual.Length} bytes)");
+    }
+
+    private static async Task<byte[]> SingleProcessModelAsync()
+    {
+        using var folder = new TempFolder();
+        await using var train = FedavgProcess.Start(folder.Path, ["train", .. Flags, "--json"]);
+        Assert.Equal(0, await train.WaitForExitAsync(TimeSpan.FromMinutes(4)));
+        string id = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("runId").GetString()!;
+        return await File.ReadAllBytesAsync(Path.Combine(folder.Path, "runs", id, "model.weights"));
+    }
+
+    [GeneratedRegex(@"^fedavg worker: \w+ run (?<run>[0-9a-f]{32})\b")]
+    private static partial Regex ActivityLine();
+}
