@@ -54,13 +54,6 @@ public sealed class DashboardBrowserTests
             }
         };
         page.PageError += (_, error) => errors.Add(error);
-        await page.RouteAsync("**/api/train/schema", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200,
-            ContentType = "application/json",
-            Body = RequestSchemaContract.Json,
-        }));
-
         await page.GotoAsync(origin + "/");
         await Expect(page.GetByText("No runs yet")).ToBeVisibleAsync();
 
@@ -86,8 +79,11 @@ public sealed class DashboardBrowserTests
         await page.FillAsync("#field-clients", "3");
         await page.FillAsync("#field-clientsPerRound", "2");
         await page.FillAsync("#field-localEpochs", "2");
-        await page.FillAsync("#field-trainLimit", "3000");
-        await page.FillAsync("#field-testLimit", "500");
+        // Screenshots are for the README, so they show a run on the whole data set (a few minutes);
+        // the test alone trains on a slice.
+        bool fullData = ScreenshotFolder is not null;
+        await page.FillAsync("#field-trainLimit", fullData ? string.Empty : "3000");
+        await page.FillAsync("#field-testLimit", fullData ? string.Empty : "500");
         await page.ClickAsync("#start-form button[type=submit]");
         await page.WaitForURLAsync("**/#/runs/*");
         string id = Uri.UnescapeDataString(new Uri(page.Url).Fragment["#/runs/".Length..]);
@@ -226,12 +222,15 @@ public sealed class DashboardBrowserTests
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Saves a full-page screenshot when FEDAVG_SCREENSHOTS names a folder (relative to the repository: docs).</summary>
+    /// <summary>The folder FEDAVG_SCREENSHOTS names (relative to the repository: docs), if any.</summary>
+    private static string? ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("FEDAVG_SCREENSHOTS") is { Length: > 0 } named ? Path.Combine(RepoPaths.Root, named) : null;
+
+    /// <summary>Saves a full-page screenshot when FEDAVG_SCREENSHOTS names a folder.</summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("FEDAVG_SCREENSHOTS") is { Length: > 0 } named)
+        if (ScreenshotFolder is { } folder)
         {
-            string folder = Path.Combine(RepoPaths.Root, named);
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
         }

@@ -45,7 +45,7 @@ public sealed partial class RunsCommandTests
         Assert.Equal(1, listed[0].GetProperty("round").GetInt32());
         Assert.Equal(1, listed[1].GetProperty("roundsDone").GetInt32());
 
-        await using (var bench = FedavgProcess.StartWithState(folder.Path, state, "bench", "--rounds", "1", "--train-limit", "200", "--test-limit", "100", "--out", "bench-out"))
+        await using (var bench = FedavgProcess.StartWithState(folder.Path, state, "bench", "--config", "reference", "--rounds", "1", "--train-limit", "200", "--test-limit", "100", "--out", "bench-out"))
         {
             Assert.Equal(2, await bench.WaitForExitAsync(TimeSpan.FromSeconds(60)));
             string refusal = Assert.Single(Lines(bench.Stderr));

@@ -1,6 +1,5 @@
 using FedAvg.Common.Emulator;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using FedAvg.Common.Storage;
@@ -13,7 +12,8 @@ namespace FedAvg.LocalHost.Tests.Engine;
 
 public sealed class LocalDurableEngineTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    // Well under ten minutes, the longest lock a test sets.
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task Fan_out_orchestration_runs_every_activity_and_completes()
@@ -71,17 +71,20 @@ public sealed class LocalDurableEngineTests
             });
         }
 
+        // The lock outlasts the test's patience: the gate runs a second time in time only if the
+        // stopping engine handed its message back, never because the lock lapsed (no clock is read).
+        LocalDurableEngineOptions Options(string connectionString) => new(connectionString) { ActivityLockTimeout = TimeSpan.FromMinutes(10) };
+
         string id;
         await using (var storage = await LocalStorage.OpenAsync(folder.Path, timeout.Token))
-        await using (var engine = await LocalDurableEngine.StartAsync(new LocalDurableEngineOptions(storage.ConnectionString), Register, timeout.Token))
+        await using (var engine = await LocalDurableEngine.StartAsync(Options(storage.ConnectionString), Register, timeout.Token))
         {
             id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("StepsThenGate", timeout.Token);
             await firstGateStarted.Task.WaitAsync(timeout.Token);
         }
 
-        var resumed = Stopwatch.StartNew();
         await using (var storage = await LocalStorage.OpenAsync(folder.Path, timeout.Token))
-        await using (var engine = await LocalDurableEngine.StartAsync(new LocalDurableEngineOptions(storage.ConnectionString), Register, timeout.Token))
+        await using (var engine = await LocalDurableEngine.StartAsync(Options(storage.ConnectionString), Register, timeout.Token))
         {
             OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
 
@@ -94,9 +97,6 @@ public sealed class LocalDurableEngineTests
         Assert.Equal(1, runs["b"]);
         Assert.Equal(1, runs["c"]);
         Assert.Equal(2, runs["gate"]);
-
-        // A graceful stop hands the running activity back at once rather than after its lock timeout.
-        Assert.True(resumed.Elapsed < TimeSpan.FromSeconds(30), $"resumed after {resumed.Elapsed}");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using System.Text;
 namespace FedAvg.Common.Http;
 
 /// <summary>
-/// The continuation token <c>GET /api/runs</c> hands out: the durable backend's own token plus a
+/// The continuation token <c>GET /api/runs</c> hands out: the page cursor (<see cref="FedAvg.Common.Orchestration.RunsCursor"/>) plus a
 /// check value, so a token that was cut short or mistyped is refused at the edge, naming the
 /// parameter, instead of reaching the backend (whose error would be a 500).
 /// </summary>

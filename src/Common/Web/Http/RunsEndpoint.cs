@@ -60,11 +60,11 @@ public static class RunsEndpoint
             errors[PageSize] = [$"must be a whole number from {RunsQuery.MinPageSize} to {RunsQuery.MaxPageSize}, not '{Shorten(size)}'"];
         }
 
-        string? backendToken = null;
+        string? cursor = null;
         if (Single(parameters, ContinuationToken, errors) is { Length: > 0 } token)
         {
-            backendToken = PageToken.Decode(token);
-            if (backendToken is null)
+            cursor = PageToken.Decode(token);
+            if (cursor is null || RunsCursor.Parse(cursor) is null)
             {
                 errors[ContinuationToken] = ["is not a continuation token from a previous page of GET /api/runs"];
             }
@@ -90,7 +90,7 @@ public static class RunsEndpoint
 
         return errors.Count > 0
             ? (null, errors)
-            : (new RunsQuery(pageSize, backendToken, statuses.Count > 0 ? statuses : null), errors);
+            : (new RunsQuery(pageSize, cursor, statuses.Count > 0 ? statuses : null), errors);
     }
 
     private static string? Single(IQueryCollection parameters, string name, Dictionary<string, string[]> errors)

@@ -30,28 +30,62 @@ public static class RunQueries
         return Newest(runs);
     }
 
+    /// <summary>Instances read per backend call while a page of runs fills: a run and its rounds are many.</summary>
+    public const int InstancesPerRead = 100;
+
     /// <summary>
     /// One page of runs in the backend's order (Azure Storage keeps them by instance id, not by time),
-    /// newest first within the page, and the backend's token for the next page (null after the last).
+    /// newest first within the page, and the cursor (<see cref="RunsCursor.Format"/>) for the next
+    /// page (null after the last). Every page but the last holds exactly <see cref="RunsQuery.PageSize"/> runs.
     /// </summary>
     public static async Task<RunsPage> PageAsync(DurableTaskClient client, RunsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(query);
+        RunsCursor cursor = RunsCursor.Parse(query.ContinuationToken)
+            ?? throw new ArgumentException("Not a cursor from a previous page.", nameof(query));
+        var runs = new List<RunListing>();
+        while (true)
+        {
+            var (instances, next) = await ReadInstancesAsync(client, cursor.BackendToken, query.Statuses, cancellationToken).ConfigureAwait(false);
+            var pageRuns = instances.Where(run => run.Name == ActivityNames.Orchestrator).ToList();
+            for (int i = cursor.Skip; i < pageRuns.Count; i++)
+            {
+                runs.Add(ToListing(pageRuns[i]));
+                if (runs.Count == query.PageSize)
+                {
+                    RunsCursor? after = i + 1 < pageRuns.Count
+                        ? cursor with { Skip = i + 1 }
+                        : next is null ? null : new RunsCursor(next, 0);
+                    return new RunsPage(Newest(runs), after?.Format());
+                }
+            }
+
+            if (next is null)
+            {
+                return new RunsPage(Newest(runs), null);
+            }
+
+            cursor = new RunsCursor(next, 0);
+        }
+    }
+
+    private static async Task<(IReadOnlyList<OrchestrationMetadata> Instances, string? Next)> ReadInstancesAsync(
+        DurableTaskClient client, string? token, IReadOnlyList<OrchestrationRuntimeStatus>? statuses, CancellationToken cancellationToken)
+    {
         var instances = client.GetAllInstancesAsync(new OrchestrationQuery
         {
             FetchInputsAndOutputs = true,
-            PageSize = query.PageSize,
-            ContinuationToken = query.ContinuationToken,
-            Statuses = query.Statuses,
+            PageSize = InstancesPerRead,
+            ContinuationToken = token,
+            Statuses = statuses,
         });
-        await foreach (var page in instances.AsPages(query.ContinuationToken, query.PageSize).WithCancellation(cancellationToken))
+        await foreach (var page in instances.AsPages(token, InstancesPerRead).WithCancellation(cancellationToken))
         {
-            var runs = page.Values.Where(run => run.Name == ActivityNames.Orchestrator).Select(ToListing).ToList();
-            return new RunsPage(Newest(runs), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            return (page.Values, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
 
-        return new RunsPage([], null);
+        return ([], null);
     }
 
     /// <summary>The ids of the runs an engine would resume, oldest first.</summary>
