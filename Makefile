@@ -59,8 +59,9 @@ run: tools
 	$(DOTNET) build src/LocalHost/FedAvg.LocalHost.csproj -c $(CONFIG)
 	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) train $(if $(DATA),--data $(DATA),) $(ARGS)
 
-# Long: the reference and default configurations end to end through the local durable engine on the
-# full data (about an hour on 2 cores), predict latency under load (wrk), then the micro-benchmarks.
+# Long: every bench configuration end to end through the local durable engine on the full data (reference and
+# default about an hour on 2 cores, the 100-round scale ones hours more; ARGS="--config reference,default" for
+# the first two), predict latency under load (wrk), then the micro-benchmarks.
 # Results go to bench/results.
 bench: build
 	env -u DOTNET_PROCESSOR_COUNT $(FEDAVG) bench $(if $(DATA),--data $(DATA),) $(ARGS)
