@@ -29,6 +29,9 @@ internal static class ServeApp
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A port taken between ServeCommand's check and Kestrel's bind ends in fedavg's one line too; the host
+        // would log that failure again, with its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton(labels ?? TrainingLabels.None);

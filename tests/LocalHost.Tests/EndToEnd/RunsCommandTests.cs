@@ -69,7 +69,7 @@ public sealed partial class RunsCommandTests
         }
 
         // A later engine takes the queued activities and finishes each at once, writing nothing.
-        await using (var serve = FedavgProcess.StartWithState(folder.Path, state, "serve", "--port", FreePort().ToString(CultureInfo.InvariantCulture)))
+        await using (var serve = FedavgProcess.StartWithState(folder.Path, state, "serve", "--port", TestPorts.Next().ToString(CultureInfo.InvariantCulture)))
         {
             await serve.WaitForLineAsync(line => line.Contains("serving on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             await using (var look = await LocalState.OpenAsync(state))
@@ -135,12 +135,6 @@ public sealed partial class RunsCommandTests
         return RunLine().Match(line).Groups["id"].Value;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"^fedavg: run (?<id>[0-9a-f]{32}) ")]
     private static partial Regex RunLine();

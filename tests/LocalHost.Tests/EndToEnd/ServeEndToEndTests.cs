@@ -13,7 +13,7 @@ public sealed class ServeEndToEndTests
     public async Task Serve_trains_a_tiny_run_and_classifies_a_real_test_image()
     {
         using var folder = new TempFolder();
-        int port = FreePort();
+        int port = TestPorts.Next();
         await using var serve = FedavgProcess.Start(folder.Path, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await serve.WaitForLineAsync(line => line.Contains("serving on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -61,12 +61,5 @@ public sealed class ServeEndToEndTests
 
             await Task.Delay(500);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

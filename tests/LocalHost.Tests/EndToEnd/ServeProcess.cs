@@ -29,7 +29,7 @@ internal sealed class ServeProcess : IAsyncDisposable
     public static async Task<ServeProcess> StartAsync()
     {
         var folder = new TempFolder();
-        int port = FreePort();
+        int port = TestPorts.Next();
         var process = FedavgProcess.Start(folder.Path, "serve", "--port", port.ToString(CultureInfo.InvariantCulture));
         var serve = new ServeProcess(folder, process, port);
         try
@@ -72,12 +72,5 @@ internal sealed class ServeProcess : IAsyncDisposable
         Http.Dispose();
         await Process.DisposeAsync();
         Folder.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

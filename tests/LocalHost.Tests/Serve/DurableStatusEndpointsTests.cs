@@ -9,6 +9,8 @@ using FedAvg.LocalHost.Serve;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
+using FedAvg.LocalHost.Tests.EndToEnd;
+
 namespace FedAvg.LocalHost.Tests.Serve;
 
 public sealed class DurableStatusEndpointsTests
@@ -25,7 +27,7 @@ public sealed class DurableStatusEndpointsTests
                 string go = await context.WaitForExternalEvent<string>("go");
                 return $"{input}:{go}";
             }), timeout.Token);
-        int port = FreePort();
+        int port = TestPorts.Next();
         await using var app = ServeApp.Build(port, engine.Client);
         await app.StartAsync(timeout.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -92,12 +94,5 @@ public sealed class DurableStatusEndpointsTests
         }
 
         await app.StopAsync(timeout.Token);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
