@@ -54,9 +54,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         string executable = LocateExecutable();
-        blobPort = blobPort == 0 ? FreePort() : blobPort;
-        queuePort = queuePort == 0 ? FreePort() : queuePort;
-        tablePort = tablePort == 0 ? FreePort() : tablePort;
+        blobPort = blobPort == 0 ? FreeTcpPorts.Next() : blobPort;
+        queuePort = queuePort == 0 ? FreeTcpPorts.Next() : queuePort;
+        tablePort = tablePort == 0 ? FreeTcpPorts.Next() : tablePort;
 
         var start = new ProcessStartInfo(executable)
         {
@@ -155,35 +155,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    // Port 0 would hand out a port in Linux's ephemeral range (32768-60999), where every process's outgoing
-    // connections take their local ports too, so it could be taken before Azurite binds it (seen in the tests).
-    // Ports below that range are taken only by listeners; each is checked free when handed out.
-    private const int FirstPort = 20000;
-    private const int PortCount = 12000;
-    private static int _portsHandedOut = Environment.ProcessId % PortCount;
-
-    private static int FreePort()
-    {
-        for (int attempt = 0; attempt < PortCount; attempt++)
-        {
-            int port = FirstPort + (int)((uint)Interlocked.Increment(ref _portsHandedOut) % PortCount);
-            try
-            {
-                using var probe = new TcpListener(IPAddress.Loopback, port);
-                probe.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Another listener has it: try the next.
-            }
-        }
-
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<bool> IsListeningAsync(int port)

@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -60,7 +61,7 @@ public sealed class RequestFieldsEverywhereTests
     private static async Task<Dictionary<string, JsonElement>> OpenApiRequestPropertiesAsync()
     {
         await using var host = await DurableTaskTestHost.StartAsync(_ => { });
-        int port = FreePort();
+        int port = FreeTcpPorts.Next();
         await using var app = ServeApp.Build(port, host.Client);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -94,12 +95,5 @@ public sealed class RequestFieldsEverywhereTests
         }
 
         throw new Xunit.Sdk.XunitException($"no other valid value of {name} found from its schema");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

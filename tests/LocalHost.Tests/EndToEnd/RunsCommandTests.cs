@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -69,7 +70,7 @@ public sealed partial class RunsCommandTests
         }
 
         // A later engine takes the queued activities and finishes each at once, writing nothing.
-        await using (var serve = FedavgProcess.StartWithState(folder.Path, state, "serve", "--port", TestPorts.Next().ToString(CultureInfo.InvariantCulture)))
+        await using (var serve = FedavgProcess.StartWithState(folder.Path, state, "serve", "--port", FreeTcpPorts.Next().ToString(CultureInfo.InvariantCulture)))
         {
             await serve.WaitForLineAsync(line => line.Contains("serving on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             await using (var look = await LocalState.OpenAsync(state))

@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -13,7 +14,7 @@ public sealed class ServeEndToEndTests
     public async Task Serve_trains_a_tiny_run_and_classifies_a_real_test_image()
     {
         using var folder = new TempFolder();
-        int port = TestPorts.Next();
+        int port = FreeTcpPorts.Next();
         await using var serve = FedavgProcess.Start(folder.Path, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await serve.WaitForLineAsync(line => line.Contains("serving on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };

@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -29,7 +30,7 @@ internal sealed class ServeProcess : IAsyncDisposable
     public static async Task<ServeProcess> StartAsync()
     {
         var folder = new TempFolder();
-        int port = TestPorts.Next();
+        int port = FreeTcpPorts.Next();
         var process = FedavgProcess.Start(folder.Path, "serve", "--port", port.ToString(CultureInfo.InvariantCulture));
         var serve = new ServeProcess(folder, process, port);
         try

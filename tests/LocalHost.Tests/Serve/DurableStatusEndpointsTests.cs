@@ -27,7 +27,7 @@ public sealed class DurableStatusEndpointsTests
                 string go = await context.WaitForExternalEvent<string>("go");
                 return $"{input}:{go}";
             }), timeout.Token);
-        int port = TestPorts.Next();
+        int port = FreeTcpPorts.Next();
         await using var app = ServeApp.Build(port, engine.Client);
         await app.StartAsync(timeout.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

@@ -1,3 +1,4 @@
+using FedAvg.Common.Emulator;
 using System.Net;
 using System.Net.Sockets;
 using FedAvg.LocalHost.Cli;
@@ -47,7 +48,7 @@ public sealed class ListenAddressTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await using var client = new GrpcDurableTaskClient(
             "listen-test", new GrpcDurableTaskClientOptions { Address = "http://127.0.0.1:1" }, NullLogger.Instance);
-        int port = FreePort();
+        int port = FreeTcpPorts.Next(IPAddress.Any);
         await using var app = ServeApp.Build(port, client, predictions: null, address: IPAddress.Any);
         await app.StartAsync(timeout.Token);
 
@@ -57,12 +58,5 @@ public sealed class ListenAddressTests
         using var openApi = await http.GetAsync("/openapi/v1.json", timeout.Token);
         Assert.Equal(HttpStatusCode.OK, openApi.StatusCode);
         await app.StopAsync(timeout.Token);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Any, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
