@@ -17,6 +17,10 @@ skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 if grep -qE '^\s+Failed [A-Za-z]' "$log"; then
   echo "failed tests:"
   grep -E '^\s+Failed [A-Za-z]' "$log" | sed -E 's/^\s+Failed /  /'
+  # With each one's error message (not its stack trace): CI keeps only the end of the log.
+  echo "why they failed:"
+  awk '/^[[:space:]]+Failed [A-Za-z]/ { show = 1; lines = 0 } /^[[:space:]]+Stack Trace:/ { show = 0 }
+       show && lines++ < 25 { print }' "$log"
 fi
 rm -f "$log"
 echo "tests: $passed passed, $failed failed, $skipped skipped"

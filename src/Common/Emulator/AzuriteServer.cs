@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace FedAvg.Common.Emulator;
 
@@ -8,7 +10,7 @@ namespace FedAvg.Common.Emulator;
 /// The Azurite storage emulator (the npm package pinned in package.json) as a child process on
 /// 127.0.0.1, for the local host and the tests. Disposing stops it.
 /// </summary>
-public sealed class AzuriteServer : IAsyncDisposable
+public sealed partial class AzuriteServer : IAsyncDisposable
 {
     // The documented, public development-storage key: Azurite accepts only this account.
     private const string DevAccount = "devstoreaccount1";
@@ -45,7 +47,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     /// <summary>Starts Azurite with its data under <paramref name="location"/> (null: in memory only).</summary>
     /// <param name="location">Folder for Azurite's state; null keeps everything in memory.</param>
-    /// <param name="blobPort">0 picks a free port; likewise for the queue and table ports.</param>
+    /// <param name="blobPort">0 lets Azurite bind a free port; likewise for the queue and table ports.</param>
     public static async Task<AzuriteServer> StartAsync(
         string? location,
         int blobPort = 0,
@@ -54,10 +56,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         string executable = LocateExecutable();
-        blobPort = blobPort == 0 ? FreeTcpPorts.Next() : blobPort;
-        queuePort = queuePort == 0 ? FreeTcpPorts.Next() : queuePort;
-        tablePort = tablePort == 0 ? FreeTcpPorts.Next() : tablePort;
-
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -67,9 +65,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         foreach (string argument in new[]
         {
             "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
-            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);
@@ -87,31 +85,61 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start Azurite ({executable}).");
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        var output = new StringBuilder();
+        var listening = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var allListening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (output) { output.AppendLine(line); }
+
+            // Port 0 lets Azurite's own bind pick the port, so no other process can take it between a
+            // choice and the bind; the line it prints then is the only place the port is known.
+            if (ListeningLine().Match(line) is { Success: true } m
+                && listening.TryAdd(m.Groups["service"].Value, int.Parse(m.Groups["port"].Value, CultureInfo.InvariantCulture))
+                && listening.Count == 3)
+            {
+                allListening.TrySetResult();
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new AzuriteServer(process, blobPort, queuePort, tablePort);
         // Node takes its time on a busy machine (a shared 2-core box starts it in ~1 s idle, 30+ s loaded).
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (!(await IsListeningAsync(blobPort).ConfigureAwait(false)
-            && await IsListeningAsync(queuePort).ConfigureAwait(false)
-            && await IsListeningAsync(tablePort).ConfigureAwait(false)))
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        Task exited = process.WaitForExitAsync(CancellationToken.None);
+        try
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-                string log;
-                lock (output) { log = output.ToString().Trim(); }
-                throw new InvalidOperationException($"Azurite did not start on 127.0.0.1:{blobPort}: {(log.Length > 0 ? log : "no output")}");
-            }
-
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(allListening.Task, exited).WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Timed out: reported below with whatever Azurite printed.
+        }
+        catch (OperationCanceledException)
+        {
+            await StopAsync(process).ConfigureAwait(false);
+            throw;
         }
 
-        return server;
+        if (!allListening.Task.IsCompleted)
+        {
+            await StopAsync(process).ConfigureAwait(false);
+            string log;
+            lock (output) { log = output.ToString().Trim(); }
+            string where = blobPort == 0 ? "127.0.0.1" : $"127.0.0.1:{blobPort}";
+            throw new InvalidOperationException($"Azurite did not start on {where}: {(log.Length > 0 ? log : "no output")}");
+        }
+
+        return new AzuriteServer(process, listening["Blob"], listening["Queue"], listening["Table"]);
     }
 
     /// <summary>Finds the pinned Azurite: FEDAVG_AZURITE, else node_modules/.bin/azurite above the app or the working folder.</summary>
@@ -139,14 +167,16 @@ public sealed class AzuriteServer : IAsyncDisposable
             "Azurite is not installed: run 'npm ci' in the repository (make does it), set FEDAVG_AZURITE, or set AzureWebJobsStorage to a storage account.");
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopAsync(_process).ConfigureAwait(false);
+
+    private static async Task StopAsync(Process process)
     {
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
             }
         }
         catch (InvalidOperationException)
@@ -154,20 +184,9 @@ public sealed class AzuriteServer : IAsyncDisposable
             // Already gone.
         }
 
-        _process.Dispose();
+        process.Dispose();
     }
 
-    private static async Task<bool> IsListeningAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    [GeneratedRegex(@"^Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
 }

@@ -1,4 +1,3 @@
-using FedAvg.Common.Emulator;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Net.Sockets;

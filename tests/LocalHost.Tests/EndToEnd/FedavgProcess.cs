@@ -138,10 +138,14 @@ internal sealed class FedavgProcess : IAsyncDisposable
     public void Crash() => _process.Kill(entireProcessTree: false);
 
     /// <summary>What Ctrl+C or a service manager does: SIGTERM, a graceful stop.</summary>
-    public async Task TerminateAsync()
+    public Task TerminateAsync() => SignalAsync("TERM");
+
+    /// <summary>Sends fedavg alone the signal named as kill(1) names it (TERM, STOP, CONT).</summary>
+    public async Task SignalAsync(string signal)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     public async ValueTask DisposeAsync()

@@ -37,11 +37,30 @@ public sealed partial class WorkerEndToEndTests
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         string id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
-        // Mid-round: the doomed worker has started a client of round 2 and not finished it.
-        string started = await doomed.WaitForLineAsync(
-            line => line.StartsWith($"fedavg worker: TrainClient run {id} round 2 ", StringComparison.Ordinal) && line.EndsWith(" started", StringComparison.Ordinal),
-            TimeSpan.FromMinutes(4));
-        string client = started[..^" started".Length];
+        // Mid-round: the doomed worker is frozen (SIGSTOP) as soon as it says it started a client of round 2 or
+        // later, and killed if that client's "done" line had not come by then. A client this small can finish
+        // before the signal lands; then the worker goes on (SIGCONT) and its next client is tried.
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        string? client = null;
+        while (client is null)
+        {
+            string started = await doomed.WaitForLineAsync(line => !tried.Contains(line) && LaterRoundStart(line, id), TimeSpan.FromMinutes(4));
+            tried.Add(started);
+            await doomed.SignalAsync("STOP");
+            string candidate = started[..^" started".Length];
+
+            // A frozen process writes nothing more; what it wrote before the signal is read within this wait.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            if (doomed.Lines.Any(line => line.StartsWith(candidate + " done", StringComparison.Ordinal)))
+            {
+                await doomed.SignalAsync("CONT");
+            }
+            else
+            {
+                client = candidate;
+            }
+        }
+
         doomed.Crash();
         await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(doomed.Lines, line => line.StartsWith(client + " done", StringComparison.Ordinal));
@@ -75,6 +94,11 @@ public sealed partial class WorkerEndToEndTests
         string id = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("runId").GetString()!;
         return await File.ReadAllBytesAsync(Path.Combine(folder.Path, "runs", id, "model.weights"));
     }
+
+    private static bool LaterRoundStart(string line, string run) =>
+        line.StartsWith($"fedavg worker: TrainClient run {run} round ", StringComparison.Ordinal)
+        && line.EndsWith(" started", StringComparison.Ordinal)
+        && !line.Contains(" round 1 ", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^fedavg worker: \w+ run (?<run>[0-9a-f]{32})\b")]
     private static partial Regex ActivityLine();

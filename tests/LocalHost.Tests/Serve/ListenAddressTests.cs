@@ -1,4 +1,3 @@
-using FedAvg.Common.Emulator;
 using System.Net;
 using System.Net.Sockets;
 using FedAvg.LocalHost.Cli;
