@@ -1,3 +1,6 @@
+using FedAvg.Common.Adversaries;
+using FedAvg.Common.Aggregation;
+
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>
@@ -43,6 +46,42 @@ public static class TrainingRequestValidator
             errors.Add(TrainingRequestFields.TrainLimit.Name, $"must be between clients ({request.Clients}) and {TrainingRequestFields.TrainingImages}");
         }
 
+        RobustnessChecks(request, errors, wrong);
         return errors;
+    }
+
+    // Krum scores each update by its n - f - 2 nearest others, so a round needs more than 2f + 2 of them; an attack needs
+    // someone to carry it out, and hostile clients need an attack to carry out.
+    private static void RobustnessChecks(TrainingRequest request, RequestErrors errors, HashSet<RequestField> wrong)
+    {
+        bool perRoundOk = !wrong.Contains(TrainingRequestFields.Clients) && !wrong.Contains(TrainingRequestFields.ClientsPerRound)
+            && !wrong.Contains(TrainingRequestFields.Fraction);
+        if (perRoundOk && !wrong.Contains(TrainingRequestFields.ByzantineClients)
+            && request.Aggregator is UpdateAggregators.Krum or UpdateAggregators.MultiKrum
+            && request.EffectiveClientsPerRound <= (2 * request.ByzantineClients) + 2)
+        {
+            errors.Add(
+                TrainingRequestFields.ByzantineClients.Name,
+                $"must leave {request.Aggregator} more than 2 * byzantineClients + 2 updates a round: at most " +
+                $"{Math.Max(0, (request.EffectiveClientsPerRound - 3) / 2)} for the {request.EffectiveClientsPerRound} clients selected each round");
+        }
+
+        if (wrong.Contains(TrainingRequestFields.Attack) || wrong.Contains(TrainingRequestFields.Attackers))
+        {
+            return;
+        }
+
+        if (!wrong.Contains(TrainingRequestFields.Clients) && request.Attackers > request.Clients)
+        {
+            errors.Add(TrainingRequestFields.Attackers.Name, $"must be between 0 and clients ({request.Clients})");
+        }
+        else if (request.Attack == ClientAttacks.None && request.Attackers > 0)
+        {
+            errors.Add(TrainingRequestFields.Attack.Name, $"must name what the {request.Attackers} attackers do: one of {string.Join(", ", ClientAttacks.Names.Skip(1))}");
+        }
+        else if (request.Attack != ClientAttacks.None && request.Attackers == 0)
+        {
+            errors.Add(TrainingRequestFields.Attackers.Name, $"must be at least 1 for attack {request.Attack}");
+        }
     }
 }
