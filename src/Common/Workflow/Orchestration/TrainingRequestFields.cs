@@ -105,7 +105,7 @@ public static class TrainingRequestFields
         r => r.Attack, (r, v) => r with { Attack = v }, ClientAttacks.Names);
 
     public static RequestField Attackers { get; } = RequestField.WholeNumber(
-        "attackers", "how many clients are hostile, drawn from the seed and the same every round",
+        "attackers", "how many clients carry out the attack, drawn from the seed and the same every round (0, or attack none: no adversaries)",
         r => r.Attackers, (r, v) => r with { Attackers = v }, 0, MaxClients);
 
     public static RequestField AttackScale { get; } = RequestField.Number(

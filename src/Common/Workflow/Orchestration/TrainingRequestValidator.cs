@@ -50,38 +50,30 @@ public static class TrainingRequestValidator
         return errors;
     }
 
-    // Krum scores each update by its n - f - 2 nearest others, so a round needs more than 2f + 2 of them; an attack needs
-    // someone to carry it out, and hostile clients need an attack to carry out.
+    // Krum scores each update by its n - f - 2 nearest others, so a round needs more than 2f + 2 of them. An attack without
+    // attackers, or attackers without an attack, is a run without adversaries, as trimBeta is ignored but by trimmed-mean:
+    // each field can be set on its own.
     private static void RobustnessChecks(TrainingRequest request, RequestErrors errors, HashSet<RequestField> wrong)
     {
         bool perRoundOk = !wrong.Contains(TrainingRequestFields.Clients) && !wrong.Contains(TrainingRequestFields.ClientsPerRound)
             && !wrong.Contains(TrainingRequestFields.Fraction);
-        if (perRoundOk && !wrong.Contains(TrainingRequestFields.ByzantineClients)
-            && request.Aggregator is UpdateAggregators.Krum or UpdateAggregators.MultiKrum
-            && request.EffectiveClientsPerRound <= (2 * request.ByzantineClients) + 2)
+        int perRound = request.EffectiveClientsPerRound;
+        bool krum = request.Aggregator is UpdateAggregators.Krum or UpdateAggregators.MultiKrum;
+        if (perRoundOk && krum && perRound < 3)
+        {
+            errors.Add(TrainingRequestFields.Aggregator.Name, $"{request.Aggregator} needs at least 3 clients selected each round, not {perRound}");
+        }
+        else if (perRoundOk && krum && !wrong.Contains(TrainingRequestFields.ByzantineClients) && perRound <= (2 * request.ByzantineClients) + 2)
         {
             errors.Add(
                 TrainingRequestFields.ByzantineClients.Name,
                 $"must leave {request.Aggregator} more than 2 * byzantineClients + 2 updates a round: at most " +
-                $"{Math.Max(0, (request.EffectiveClientsPerRound - 3) / 2)} for the {request.EffectiveClientsPerRound} clients selected each round");
+                $"{(perRound - 3) / 2} for the {perRound} clients selected each round");
         }
 
-        if (wrong.Contains(TrainingRequestFields.Attack) || wrong.Contains(TrainingRequestFields.Attackers))
-        {
-            return;
-        }
-
-        if (!wrong.Contains(TrainingRequestFields.Clients) && request.Attackers > request.Clients)
+        if (!wrong.Contains(TrainingRequestFields.Clients) && !wrong.Contains(TrainingRequestFields.Attackers) && request.Attackers > request.Clients)
         {
             errors.Add(TrainingRequestFields.Attackers.Name, $"must be between 0 and clients ({request.Clients})");
-        }
-        else if (request.Attack == ClientAttacks.None && request.Attackers > 0)
-        {
-            errors.Add(TrainingRequestFields.Attack.Name, $"must name what the {request.Attackers} attackers do: one of {string.Join(", ", ClientAttacks.Names.Skip(1))}");
-        }
-        else if (request.Attack != ClientAttacks.None && request.Attackers == 0)
-        {
-            errors.Add(TrainingRequestFields.Attackers.Name, $"must be at least 1 for attack {request.Attack}");
         }
     }
 }
