@@ -40,6 +40,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
     [InlineData("""{"unknown":1}""", "application/json", 400, "unknown")]
     [InlineData("""not json""", "application/json", 400, "body")]
     [InlineData("""{}""", "text/plain", 415, "body")]
+    [InlineData("""{"aggregator":"krum","byzantineClients":2}""", "application/json", 400, "byzantineClients")]
     public async Task Invalid_requests_are_problems_naming_the_fields_and_nothing_is_scheduled(string body, string contentType, int expected, string fields)
     {
         var context = HttpHarness.Request(Encoding.UTF8.GetBytes(body), contentType);

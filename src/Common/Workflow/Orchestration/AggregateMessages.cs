@@ -1,3 +1,5 @@
+using FedAvg.Common.Aggregation;
+
 namespace FedAvg.Common.Orchestration;
 
 public sealed record UpdateRef(int Client, string Blob, int Samples);
@@ -11,13 +13,15 @@ public sealed record AggregateInput(
     int MinUpdates,
     double ServerLearningRate,
     double ServerMomentum,
-    string? PreviousMomentumBlob);
+    string? PreviousMomentumBlob,
+    AggregatorOptions? Aggregation = null);
 
 public sealed record ClientFailure(int Round, int Client, string Reason);
 
 /// <summary>
 /// <see cref="GlobalModelBlob"/> is null when fewer than the minimum number of updates were usable;
-/// no model is written then.
+/// no model is written then. <see cref="Error"/> says why when it was the aggregator that refused the round (too few
+/// updates for Krum's f), not a lack of usable updates.
 /// </summary>
 public sealed record AggregateResult(
     string? GlobalModelBlob,
@@ -27,4 +31,5 @@ public sealed record AggregateResult(
     double Seconds,
     double TransferSeconds,
     long Bytes,
-    ActivityTiming Timing);
+    ActivityTiming Timing,
+    string? Error = null);

@@ -1,3 +1,4 @@
+using FedAvg.Common.Adversaries;
 using Microsoft.DurableTask;
 
 namespace FedAvg.Common.Orchestration;
@@ -69,7 +70,8 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
 
         var last = history[^1];
         var result = new RunResult(runId, request.Model, request.Rounds, last.TestAccuracy, last.TestLoss, global, history, failures,
-            prepared.Clients, (context.CurrentUtcDateTime - started).TotalSeconds);
+            prepared.Clients, (context.CurrentUtcDateTime - started).TotalSeconds,
+            request.Attackers > 0 ? HostileClients.Draw(request.Seed, request.Clients, request.Attackers) : null);
         await context.CallActivityAsync<bool>(ActivityNames.CompleteRun, new CompleteRunInput(runId, result), Retry);
         Publish("completed", request.Rounds, []);
         return result;

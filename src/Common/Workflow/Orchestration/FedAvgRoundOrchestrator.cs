@@ -1,3 +1,5 @@
+using FedAvg.Common.Adversaries;
+using FedAvg.Common.Aggregation;
 using FedAvg.Common.Training;
 using Microsoft.DurableTask;
 
@@ -34,7 +36,8 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         Publish("training");
         var outcomes = new (TrainClientResult? Result, ClientFailure? Failure)[count];
         int step = Math.Max(1, count / StatusUpdates);
-        await FanOutWindow.RunAsync(count, MaxTrainingInFlight, i => TrainAsync(context, Input(input, input.Clients[i])), (index, outcome) =>
+        var hostile = HostileClients.Draw(request.Seed, request.Clients, request.Attackers).ToHashSet();
+        await FanOutWindow.RunAsync(count, MaxTrainingInFlight, i => TrainAsync(context, Input(input, input.Clients[i], hostile)), (index, outcome) =>
         {
             var (trained, failure) = outcomes[index] = outcome;
             finished.Add(trained is null
@@ -56,7 +59,8 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
                 ActivityNames.Aggregate,
                 new AggregateInput(input.RunId, round, request.Model, input.GlobalModelBlob,
                     trainedClients.Select(t => new UpdateRef(t.Client, t.UpdateBlob, t.Samples)).ToList(),
-                    request.MinClientsPerRound, request.ServerLearningRate, request.ServerMomentum, input.MomentumBlob),
+                    request.MinClientsPerRound, request.ServerLearningRate, request.ServerMomentum, input.MomentumBlob,
+                    new AggregatorOptions { Aggregator = request.Aggregator, TrimFraction = request.TrimBeta, ByzantineClients = request.ByzantineClients }),
                 FedAvgOrchestrator.Retry);
         failures.AddRange(aggregate?.Rejected ?? []);
 
@@ -73,7 +77,8 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         {
             await discard;
             Publish("failed");
-            return new RoundOutcome(null, null, failures, 0, NotEnoughUpdates(round, request, count, failures));
+            return new RoundOutcome(null, null, failures, 0,
+                aggregate?.Error is { } refused ? $"Round {round}: {refused}" : NotEnoughUpdates(round, request, count, failures));
         }
 
         Publish("evaluating");
@@ -93,12 +98,12 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             failures, ActivityTiming.BusySeconds(timings), null);
     }
 
-    private static TrainClientInput Input(RoundInput round, RoundClient client)
+    private static TrainClientInput Input(RoundInput round, RoundClient client, HashSet<int> hostile)
     {
         var request = round.Request;
         return new(round.RunId, round.Round, client.Client, client.ShardBlob, round.GlobalModelBlob, request.Model, request.LocalEpochs,
             request.BatchSize, round.LearningRate, request.Momentum, request.WeightDecay, request.Augmentation,
-            SeedMixer.Mix(request.Seed, round.Round, client.Client));
+            SeedMixer.Mix(request.Seed, round.Round, client.Client), hostile.Contains(client.Client) ? new ClientAttack(request.Attack, request.AttackScale) : null);
     }
 
     private static async Task<(TrainClientResult? Result, ClientFailure? Failure)> TrainAsync(TaskOrchestrationContext context, TrainClientInput input)

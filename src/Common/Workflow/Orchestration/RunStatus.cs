@@ -69,4 +69,5 @@ public sealed record RunResult(
     IReadOnlyList<RoundSummary> History,
     IReadOnlyList<ClientFailure> FailedClients,
     IReadOnlyList<ClientShard> Partition,
-    double WallSeconds);
+    double WallSeconds,
+    IReadOnlyList<int>? HostileClients = null);

@@ -1,3 +1,5 @@
+using FedAvg.Common.Adversaries;
+
 namespace FedAvg.Common.Orchestration;
 
 public sealed record TrainClientInput(
@@ -13,7 +15,8 @@ public sealed record TrainClientInput(
     double Momentum,
     double WeightDecay,
     bool Augmentation,
-    long Seed);
+    long Seed,
+    ClientAttack? Attack = null);
 
 public sealed record TrainClientResult(
     int Client,

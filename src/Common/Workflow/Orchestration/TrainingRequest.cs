@@ -1,3 +1,6 @@
+using FedAvg.Common.Adversaries;
+using FedAvg.Common.Aggregation;
+
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>
@@ -49,6 +52,24 @@ public sealed record TrainingRequest
 
     /// <summary>Server momentum (FedAvgM); 0 is plain FedAvg.</summary>
     public double ServerMomentum { get; init; }
+
+    /// <summary>How the round's updates are combined: one of <see cref="UpdateAggregators.Names"/>.</summary>
+    public string Aggregator { get; init; } = UpdateAggregators.FedAvg;
+
+    /// <summary>trimmed-mean's share of the updates dropped at each end of every coordinate.</summary>
+    public double TrimBeta { get; init; } = new AggregatorOptions().TrimFraction;
+
+    /// <summary>krum's and multi-krum's f: hostile clients assumed among a round's updates.</summary>
+    public int ByzantineClients { get; init; }
+
+    /// <summary>What the hostile clients do: one of <see cref="ClientAttacks.Names"/>.</summary>
+    public string Attack { get; init; } = ClientAttacks.None;
+
+    /// <summary>How many of the clients are hostile, drawn from the seed (<see cref="HostileClients"/>).</summary>
+    public int Attackers { get; init; }
+
+    /// <summary>The factor of the sign-flip and scale attacks.</summary>
+    public double AttackScale { get; init; } = 10;
 
     /// <summary>Use only the first N training images (quick runs and tests).</summary>
     public int? TrainLimit { get; init; }

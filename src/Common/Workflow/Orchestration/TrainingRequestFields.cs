@@ -1,3 +1,5 @@
+using FedAvg.Common.Adversaries;
+using FedAvg.Common.Aggregation;
 using FedAvg.Common.Models;
 
 namespace FedAvg.Common.Orchestration;
@@ -84,6 +86,32 @@ public static class TrainingRequestFields
         "serverMomentum", "server momentum of the FedAvgM update (0 is plain FedAvg)",
         r => r.ServerMomentum, (r, v) => r with { ServerMomentum = v }, 0, 1, exclusiveMaximum: true);
 
+    public static RequestField Aggregator { get; } = RequestField.Text(
+        "aggregator", "how a round's updates are combined: fedavg (sample-weighted mean, streamed a few at a time), or the robust " +
+        "median, trimmed-mean, krum, multi-krum, which hold all of a round's updates in memory at once",
+        r => r.Aggregator, (r, v) => r with { Aggregator = v }, UpdateAggregators.Names);
+
+    public static RequestField TrimBeta { get; } = RequestField.Number(
+        "trimBeta", "trimmed-mean: share of a round's updates dropped at each end of every coordinate",
+        r => r.TrimBeta, (r, v) => r with { TrimBeta = v }, 0, 0.5, exclusiveMaximum: true);
+
+    public static RequestField ByzantineClients { get; } = RequestField.WholeNumber(
+        "byzantineClients", "krum and multi-krum: hostile clients f assumed each round (clients a round must exceed 2f + 2; multi-krum averages the n - f best)",
+        r => r.ByzantineClients, (r, v) => r with { ByzantineClients = v }, 0, 1000);
+
+    public static RequestField Attack { get; } = RequestField.Text(
+        "attack", "simulated adversaries, to test the aggregators: none, sign-flip or scale (send the change times -attackScale or attackScale), " +
+        "random (noise as long as the honest change), label-flip (train on labels 9 - y)",
+        r => r.Attack, (r, v) => r with { Attack = v }, ClientAttacks.Names);
+
+    public static RequestField Attackers { get; } = RequestField.WholeNumber(
+        "attackers", "how many clients carry out the attack, drawn from the seed and the same every round (0, or attack none: no adversaries)",
+        r => r.Attackers, (r, v) => r with { Attackers = v }, 0, MaxClients);
+
+    public static RequestField AttackScale { get; } = RequestField.Number(
+        "attackScale", "factor of the sign-flip and scale attacks",
+        r => r.AttackScale, (r, v) => r with { AttackScale = v }, 0, 1000, exclusiveMinimum: true);
+
     public static RequestField TrainLimit { get; } = RequestField.OptionalWholeNumber(
         "trainLimit", $"use only the first N training images, at least one a client (unset: all {TrainingImages})",
         r => r.TrainLimit, (r, v) => r with { TrainLimit = v }, 1, TrainingImages);
@@ -98,6 +126,7 @@ public static class TrainingRequestFields
         Rounds, Clients, Partition, Alpha, ClientsPerRound, Fraction, MinClientsPerRound, LocalEpochs, BatchSize,
         LearningRate, LearningRateSchedule, Momentum, WeightDecay, Augmentation, Model, Seed,
         ServerLearningRate, ServerMomentum, TrainLimit, TestLimit,
+        Aggregator, TrimBeta, ByzantineClients, Attack, Attackers, AttackScale,
     ];
 
     private static readonly Dictionary<string, RequestField> ByName = All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);

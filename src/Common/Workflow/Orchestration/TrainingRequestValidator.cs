@@ -1,3 +1,6 @@
+using FedAvg.Common.Adversaries;
+using FedAvg.Common.Aggregation;
+
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>
@@ -43,6 +46,34 @@ public static class TrainingRequestValidator
             errors.Add(TrainingRequestFields.TrainLimit.Name, $"must be between clients ({request.Clients}) and {TrainingRequestFields.TrainingImages}");
         }
 
+        RobustnessChecks(request, errors, wrong);
         return errors;
+    }
+
+    // Krum scores each update by its n - f - 2 nearest others, so a round needs more than 2f + 2 of them. An attack without
+    // attackers, or attackers without an attack, is a run without adversaries, as trimBeta is ignored but by trimmed-mean:
+    // each field can be set on its own.
+    private static void RobustnessChecks(TrainingRequest request, RequestErrors errors, HashSet<RequestField> wrong)
+    {
+        bool perRoundOk = !wrong.Contains(TrainingRequestFields.Clients) && !wrong.Contains(TrainingRequestFields.ClientsPerRound)
+            && !wrong.Contains(TrainingRequestFields.Fraction);
+        int perRound = request.EffectiveClientsPerRound;
+        bool krum = request.Aggregator is UpdateAggregators.Krum or UpdateAggregators.MultiKrum;
+        if (perRoundOk && krum && perRound < 3)
+        {
+            errors.Add(TrainingRequestFields.Aggregator.Name, $"{request.Aggregator} needs at least 3 clients selected each round, not {perRound}");
+        }
+        else if (perRoundOk && krum && !wrong.Contains(TrainingRequestFields.ByzantineClients) && perRound <= (2 * request.ByzantineClients) + 2)
+        {
+            errors.Add(
+                TrainingRequestFields.ByzantineClients.Name,
+                $"must leave {request.Aggregator} more than 2 * byzantineClients + 2 updates a round: at most " +
+                $"{(perRound - 3) / 2} for the {perRound} clients selected each round");
+        }
+
+        if (!wrong.Contains(TrainingRequestFields.Clients) && !wrong.Contains(TrainingRequestFields.Attackers) && request.Attackers > request.Clients)
+        {
+            errors.Add(TrainingRequestFields.Attackers.Name, $"must be between 0 and clients ({request.Clients})");
+        }
     }
 }

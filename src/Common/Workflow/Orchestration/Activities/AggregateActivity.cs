@@ -8,9 +8,10 @@ using Microsoft.DurableTask;
 namespace FedAvg.Common.Orchestration.Activities;
 
 /// <summary>
-/// The sample-weighted average of the round's updates becomes the new global model. An update that
-/// cannot be read or is rejected (NaN, wrong shape, wrong architecture) is left out and reported.
-/// Updates are downloaded a few at a time in parallel and folded into running sums in client order as they
+/// The aggregate of the round's updates becomes the new global model, after the server optimiser's step. An update that
+/// cannot be read or is rejected (NaN, wrong shape, wrong architecture) is left out and reported. The robust
+/// aggregators (median, trimmed mean, Krum) read the whole round into memory (<see cref="RobustAggregation"/>); the
+/// default sample-weighted mean streams. Its updates are downloaded a few at a time in parallel and folded into running sums in client order as they
 /// arrive (<see cref="FedAvgAccumulator"/>), so memory stays at a few models whatever the number of clients,
 /// and the result is bit for bit <see cref="FedAvgAggregator.Average(IReadOnlyList{ClientUpdate})"/> of the
 /// accepted updates in client order.
@@ -29,10 +30,17 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         var remaining = input.Updates.OrderBy(u => u.Client).ToList();
         ModelWeights? average = null;
         long bytes = 0;
+        string? error = null;
+        var options = input.Aggregation ?? new AggregatorOptions();
+        bool robust = options.Aggregator != UpdateAggregators.FedAvg;
+        if (robust)
+        {
+            (average, bytes, error) = await RobustAggregation.RunAsync(input, options, remaining, rejected, ReadAsync, folding).ConfigureAwait(false);
+        }
 
         // A rejection changes every share, so the pass that finds one checks the rest without folding them, and the
         // next pass starts over without the rejected: two passes when something is wrong, one when nothing is.
-        while (remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
+        while (!robust && remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
         {
             var accumulator = new FedAvgAccumulator(remaining.Sum(u => (long)u.Samples));
             var rejectedNow = new List<ClientFailure>();
@@ -88,7 +96,7 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         if (average is null)
         {
             return new AggregateResult(null, null, [], rejected, folding.Elapsed.TotalSeconds, (streaming.Elapsed - folding.Elapsed).TotalSeconds, 0,
-                new ActivityTiming(started, DateTimeOffset.UtcNow));
+                new ActivityTiming(started, DateTimeOffset.UtcNow), error);
         }
 
         string? momentumBlob = null;

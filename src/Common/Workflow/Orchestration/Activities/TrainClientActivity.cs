@@ -8,7 +8,8 @@ namespace FedAvg.Common.Orchestration.Activities;
 
 /// <summary>
 /// One client's local training for one round: its shard and the current global model in, its
-/// updated weights out, to a blob named by (run, round, client) so a retry overwrites itself.
+/// updated weights out, to a blob named by (run, round, client) so a retry overwrites itself. A simulated hostile
+/// client (<see cref="TrainClientInput.Attack"/>) poisons its labels before training or its weights after.
 /// </summary>
 public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<TrainClientInput, TrainClientResult>
 {
@@ -20,6 +21,7 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
         await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
         var transfer = Stopwatch.StartNew();
         var shard = await runtime.LoadShardAsync(storage.Runs, input.ShardBlob).ConfigureAwait(false);
+        shard = input.Attack?.TrainingData(shard) ?? shard;
         var global = await ModelBlobs.ReadAsync(storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
         transfer.Stop();
 
@@ -40,6 +42,7 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
             return (ModelWeights.FromModule(model, input.Model), result);
         }, whenAdmitted: () => RunStop.ThrowIfStoppedAsync(storage, input.RunId)).ConfigureAwait(false);
 
+        update = input.Attack?.Corrupt(global, update, input.Seed) ?? update;
         transfer.Start();
         string blob = BlobNames.ClientUpdate(input.RunId, input.Round, input.Client);
         await ModelBlobs.WriteAsync(storage.Runs, blob, update, CancellationToken.None).ConfigureAwait(false);
