@@ -1,4 +1,3 @@
-using FedAvg.Common.Adversaries;
 using Microsoft.DurableTask;
 
 namespace FedAvg.Common.Orchestration;
@@ -71,7 +70,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         var last = history[^1];
         var result = new RunResult(runId, request.Model, request.Rounds, last.TestAccuracy, last.TestLoss, global, history, failures,
             prepared.Clients, (context.CurrentUtcDateTime - started).TotalSeconds,
-            request.Attackers > 0 ? HostileClients.Draw(request.Seed, request.Clients, request.Attackers) : null);
+            RunAdversaries.Of(request) is { Count: > 0 } hostile ? hostile : null);
         await context.CallActivityAsync<bool>(ActivityNames.CompleteRun, new CompleteRunInput(runId, result), Retry);
         Publish("completed", request.Rounds, []);
         return result;

@@ -36,7 +36,7 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         Publish("training");
         var outcomes = new (TrainClientResult? Result, ClientFailure? Failure)[count];
         int step = Math.Max(1, count / StatusUpdates);
-        var hostile = HostileClients.Draw(request.Seed, request.Clients, request.Attackers).ToHashSet();
+        var hostile = RunAdversaries.Of(request).ToHashSet();
         await FanOutWindow.RunAsync(count, MaxTrainingInFlight, i => TrainAsync(context, Input(input, input.Clients[i], hostile)), (index, outcome) =>
         {
             var (trained, failure) = outcomes[index] = outcome;
