@@ -1,3 +1,4 @@
+using FedAvg.Common.Storage;
 using Microsoft.DurableTask;
 
 namespace FedAvg.Common.Orchestration;
@@ -41,6 +42,9 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
 
         string global = prepared.InitialModelBlob;
         string? momentum = null;
+        string? secondMoment = null;
+        string? serverControl = null;
+        var clientControls = new Dictionary<int, string>();
         for (int round = 1; round <= request.Rounds; round++)
         {
             var roundStart = context.CurrentUtcDateTime;
@@ -49,8 +53,8 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
 
             var outcome = await context.CallSubOrchestratorAsync<RoundOutcome>(
                 ActivityNames.Round,
-                new RoundInput(runId, round, request, [.. selected.Select(c => new RoundClient(c, prepared.Clients[c].Blob))], global, momentum,
-                    LearningRateSchedule.At(request, round)),
+                new RoundInput(runId, round, request, [.. selected.Select(c => new RoundClient(c, prepared.Clients[c].Blob, clientControls.GetValueOrDefault(c)))],
+                    global, momentum, LearningRateSchedule.At(request, round), secondMoment, serverControl),
                 new SubOrchestrationOptions { InstanceId = RunProgress.RoundInstanceId(runId, round) });
             failures.AddRange(outcome.Failures);
             if (outcome.Summary is null)
@@ -63,6 +67,29 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             history.Add(outcome.Summary with { WallSeconds = wall, OverheadSeconds = Math.Max(0, wall - outcome.BusySeconds) });
             global = outcome.Summary.GlobalModelBlob;
             momentum = outcome.MomentumBlob;
+            secondMoment = outcome.SecondMomentBlob;
+            serverControl = outcome.ServerControlBlob;
+            if (FedAvgRoundOrchestrator.IsScaffold(request))
+            {
+                foreach (int client in outcome.Summary.Clients)
+                {
+                    clientControls[client] = BlobNames.ClientControl(runId, client, round);
+                }
+            }
+        }
+
+        if (FedAvgRoundOrchestrator.IsScaffold(request))
+        {
+            // The clients' controls outlive their rounds but not the run: storage keeps only its models, as without SCAFFOLD.
+            // Leftovers cost storage, not correctness: a deletion that still fails after its retries does not fail the run.
+            try
+            {
+                await context.CallActivityAsync<DiscardUpdatesResult>(
+                    ActivityNames.DiscardUpdates, new DiscardUpdatesInput(runId, request.Rounds, [], BlobNames.ClientControls(runId)), Retry);
+            }
+            catch (TaskFailedException)
+            {
+            }
         }
 
         Publish("completing", request.Rounds, []);

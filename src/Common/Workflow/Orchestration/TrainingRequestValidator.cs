@@ -1,3 +1,5 @@
+using FedAvg.Common.Aggregation;
+
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>
@@ -41,6 +43,13 @@ public static class TrainingRequestValidator
         if (clientsOk && !wrong.Contains(TrainingRequestFields.TrainLimit) && request.TrainLimit is int trainLimit && trainLimit < request.Clients)
         {
             errors.Add(TrainingRequestFields.TrainLimit.Name, $"must be between clients ({request.Clients}) and {TrainingRequestFields.TrainingImages}");
+        }
+
+        // The adaptive optimisers' first moment is serverBeta1: a momentum beside it would be silently ignored.
+        if (!wrong.Contains(TrainingRequestFields.ServerOptimizer) && !wrong.Contains(TrainingRequestFields.ServerMomentum)
+            && request.ServerOptions.IsAdaptive && request.ServerMomentum != 0)
+        {
+            errors.Add(TrainingRequestFields.ServerMomentum.Name, $"applies only to serverOptimizer {ServerOptimizerNames.FedAvg}; {request.ServerOptimizer} uses serverBeta1, so it must be 0");
         }
 
         return errors;
