@@ -58,6 +58,11 @@ internal static class RoundTable
         yield return string.Create(
             CultureInfo.InvariantCulture,
             $"final accuracy {result.FinalAccuracy:P2} after {result.Rounds} rounds of {result.Model} in {result.WallSeconds:F0} s");
+        if (result.Strategy is { } strategy)
+        {
+            yield return strategy.Describe();
+        }
+
         if (result.FailedClients.Count > 0)
         {
             yield return $"{result.FailedClients.Count} client updates failed and were left out: " +

@@ -62,6 +62,8 @@ public sealed class StrategyWiringTests(AzuriteFixture azurite)
         async Task<ModelWeights> Global(RunResult run, int round) => await harness.ReadModelAsync(BlobNames.GlobalModel(run.RunId, round));
         WeightsAssert.BitIdentical(await Global(fedavg, 2), await Global(proxZero, 2));
         Assert.True(WeightsAssert.AnyDifference(await Global(fedavg, 1), await Global(prox, 1)), "fedprox with mu 0.5 should change the model");
+        Assert.Equal(0.5, prox.Strategy!.ProximalMu);
+        Assert.Equal(RunStrategy.Of(Request with { ClientAlgorithm = "scaffold" }), scaffold.Strategy);
 
         // SCAFFOLD's first round trains with zero variates; the second with the ones the first round made.
         WeightsAssert.BitIdentical(await Global(fedavg, 1), await Global(scaffold, 1));

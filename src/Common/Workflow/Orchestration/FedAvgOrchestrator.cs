@@ -30,9 +30,10 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         var history = new List<RoundSummary>();
         var failures = new List<ClientFailure>();
         IReadOnlyList<ClientShard>? partition = null;
+        var strategy = RunStrategy.Of(request);
         void Publish(string phase, int round, IReadOnlyList<int> clients) =>
             context.SetCustomStatus(new RunStatus(phase, round, request.Rounds, clients.Count <= RunStatus.ListLimit ? clients : [],
-                [.. history.Select(h => h.Summarised())], failures, partition, TrainingClientCount: clients.Count));
+                [.. history.Select(h => h.Summarised())], failures, partition, TrainingClientCount: clients.Count, Strategy: strategy));
 
         Publish("preparing", 0, []);
         var prepared = await context.CallActivityAsync<PrepareRunResult>(
@@ -96,7 +97,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
 
         var last = history[^1];
         var result = new RunResult(runId, request.Model, request.Rounds, last.TestAccuracy, last.TestLoss, global, history, failures,
-            prepared.Clients, (context.CurrentUtcDateTime - started).TotalSeconds);
+            prepared.Clients, (context.CurrentUtcDateTime - started).TotalSeconds, strategy);
         await context.CallActivityAsync<bool>(ActivityNames.CompleteRun, new CompleteRunInput(runId, result), Retry);
         Publish("completed", request.Rounds, []);
         return result;
