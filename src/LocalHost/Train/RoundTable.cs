@@ -63,6 +63,11 @@ internal static class RoundTable
             yield return $"simulated hostile clients: {string.Join(", ", hostile)}";
         }
 
+        if (result.Strategy is { } strategy)
+        {
+            yield return strategy.Describe();
+        }
+
         if (result.FailedClients.Count > 0)
         {
             yield return $"{result.FailedClients.Count} client updates failed and were left out: " +

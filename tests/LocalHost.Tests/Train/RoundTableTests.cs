@@ -25,5 +25,19 @@ public sealed class RoundTableTests
         Assert.Equal(6, lines.Length);
     }
 
+    [Fact]
+    public void The_strategy_follows_the_final_accuracy()
+    {
+        var strategy = RunStrategy.Of(new TrainingRequest { ClientAlgorithm = "scaffold", ServerOptimizer = "adam", ServerLearningRate = 0.05 });
+        var result = new RunResult("run-1", "seed-cnn", 1, 0.4, 1.5, "model-1", [RunStates.Round(1, 0.4)], [], [], 30, Strategy: strategy);
+
+        string[] lines = RoundTable.Format(result).Split(Environment.NewLine);
+
+        Assert.Equal("final accuracy 40.00 % after 1 rounds of seed-cnn in 30 s", lines[3]);
+        Assert.Equal(strategy.Describe(), lines[4]);
+        Assert.StartsWith("clientAlgorithm scaffold, serverOptimizer adam (serverLearningRate 0.05", lines[4], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Length);
+    }
+
     private static string[] Cells(string line) => [.. line.Trim('|').Split('|').Select(cell => cell.Trim())];
 }

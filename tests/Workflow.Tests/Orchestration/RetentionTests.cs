@@ -39,6 +39,24 @@ public sealed class RetentionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_scaffold_run_with_an_adaptive_server_leaves_the_same_blobs_as_plain_fedavg()
+    {
+        await using var harness = await OrchestrationHarness.StartAsync(azurite);
+
+        var plain = await harness.RunToResultAsync(Request with { ServerMomentum = 0 });
+        var stateful = await harness.RunToResultAsync(Request with
+        {
+            ServerMomentum = 0, ServerOptimizer = "adam", ServerLearningRate = 0.05, ClientAlgorithm = "scaffold", Rounds = 3,
+        });
+
+        // Second moments, server controls and every client's control are gone with the run; only one more global model stays.
+        var left = await ListAsync(harness.Storage, plain.RunId);
+        var right = await ListAsync(harness.Storage, stateful.RunId);
+        Assert.Equal([Path.GetFileName(BlobNames.GlobalModel(stateful.RunId, 3))], right.Keys.Except(left.Keys).Select(Path.GetFileName));
+        Assert.Empty(left.Keys.Except(right.Keys));
+    }
+
+    [Fact]
     public async Task The_runtime_keeps_every_update_when_asked_to()
     {
         await using var harness = await OrchestrationHarness.StartAsync(azurite, options => options with { KeepClientUpdates = true });

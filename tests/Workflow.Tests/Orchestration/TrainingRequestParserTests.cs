@@ -80,6 +80,16 @@ public sealed class TrainingRequestParserTests
     [InlineData("""{"serverMomentum":1}""", "serverMomentum")]
     [InlineData("""{"serverLearningRate":0}""", "serverLearningRate")]
     [InlineData("""{"testLimit":10001}""", "testLimit")]
+    [InlineData("""{"serverOptimizer":"fedadam"}""", "serverOptimizer")]
+    [InlineData("""{"serverOptimizer":"adam","serverMomentum":0.9}""", "serverMomentum")]
+    [InlineData("""{"serverOptimizer":"yogi","serverMomentum":0.5,"serverLearningRate":0.1}""", "serverMomentum")]
+    [InlineData("""{"serverBeta1":1}""", "serverBeta1")]
+    [InlineData("""{"serverBeta2":-0.1}""", "serverBeta2")]
+    [InlineData("""{"serverTau":0}""", "serverTau")]
+    [InlineData("""{"serverTau":2}""", "serverTau")]
+    [InlineData("""{"clientAlgorithm":"fednova"}""", "clientAlgorithm")]
+    [InlineData("""{"clientAlgorithm":"fedprox","proximalMu":-0.01}""", "proximalMu")]
+    [InlineData("""{"proximalMu":101}""", "proximalMu")]
     [InlineData("""{"rounds":null}""", "rounds")]
     [InlineData("""{"batchSize":1}""", "batchSize")]
     [InlineData("""{"partition":"random"}""", "partition")]
@@ -95,6 +105,19 @@ public sealed class TrainingRequestParserTests
 
         Assert.Null(request);
         Assert.Equal([field], errors.ToDictionary().Keys);
+    }
+
+    [Theory]
+    [InlineData("""{"serverOptimizer":"avgm","serverMomentum":0.9}""")]
+    [InlineData("""{"serverOptimizer":"adam","serverLearningRate":0.05,"serverBeta1":0,"serverBeta2":0.999,"serverTau":1e-9}""")]
+    [InlineData("""{"serverOptimizer":"adagrad","serverLearningRate":0.1}""")]
+    [InlineData("""{"clientAlgorithm":"fedprox","proximalMu":0}""")]
+    [InlineData("""{"clientAlgorithm":"scaffold"}""")]
+    public void Every_client_algorithm_and_server_optimizer_is_accepted_with_its_own_settings(string json)
+    {
+        TrainingRequestParser.Parse(Encoding.UTF8.GetBytes(json), out var errors);
+
+        Assert.False(errors.Any, errors.ToString());
     }
 
     [Fact]

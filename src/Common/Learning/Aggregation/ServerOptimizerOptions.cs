@@ -11,6 +11,11 @@ namespace FedAvg.Common.Aggregation;
 /// </summary>
 public sealed record ServerOptimizerOptions
 {
+    /// <summary>τ's range: τ² is the second moment's start, and must stay a normal float32 for the square root to mean anything.</summary>
+    public const double MinTau = 1e-9;
+
+    public const double MaxTau = 1;
+
     /// <summary>One of <see cref="ServerOptimizerNames.All"/>.</summary>
     public string Optimizer { get; init; } = ServerOptimizerNames.FedAvg;
 
@@ -42,8 +47,6 @@ public sealed record ServerOptimizerOptions
         Require(!IsAdaptive || Momentum == 0, Momentum, nameof(Momentum), $"applies only to {ServerOptimizerNames.FedAvg} (FedAvgM); {Optimizer} uses {nameof(Beta1)} instead, so it must be 0");
         Require(Beta1 is >= 0 and < 1, Beta1, nameof(Beta1), "must be in [0, 1)");
         Require(Beta2 is >= 0 and < 1, Beta2, nameof(Beta2), "must be in [0, 1)");
-
-        // τ² is the second moment's start, and must stay a normal float32 for the square root to mean anything.
-        Require(Tau is >= 1e-9 and <= 1, Tau, nameof(Tau), "must be in [1e-9, 1]");
+        Require(Tau is >= MinTau and <= MaxTau, Tau, nameof(Tau), $"must be in [{MinTau}, {MaxTau}]");
     }
 }

@@ -24,6 +24,27 @@ public sealed record ScaffoldControls(ModelWeights Server, ModelWeights Client)
         }
     }
 
+    /// <summary>
+    /// c_i⁺ − c_i, what the client's new control <paramref name="updated"/> adds to its old one: the server's control
+    /// moves by the participants' deltas (Karimireddy et al. 2020, Algorithm 1, line 17).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="updated"/> does not have the client control's tensors.</exception>
+    public ModelWeights Delta(ModelWeights updated)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        if (updated.Tensors.Count != Client.Tensors.Count || updated.Tensors.Zip(Client.Tensors).Any(pair => !pair.First.HasSameLayout(pair.Second)))
+        {
+            throw new ArgumentException($"The new control ({updated.Tensors.Count} tensors) must have the client control's tensors ({Client.Tensors.Count}).", nameof(updated));
+        }
+
+        return new ModelWeights(Client.Architecture, updated.Tensors.Zip(Client.Tensors, (after, before) =>
+        {
+            float[] difference = new float[after.ElementCount];
+            System.Numerics.Tensors.TensorPrimitives.Subtract(after.FloatData, before.FloatData, difference);
+            return WeightTensor.FromFloats(after.Name, (long[])after.Shape.Clone(), WeightKind.Parameter, difference);
+        }));
+    }
+
     /// <summary>Zero variates for every parameter of <paramref name="model"/>'s weights.</summary>
     public static ScaffoldControls Zero(ModelWeights model)
     {

@@ -2,7 +2,8 @@ using FedAvg.Common.Aggregation;
 
 namespace FedAvg.Common.Orchestration;
 
-public sealed record UpdateRef(int Client, string Blob, int Samples);
+/// <param name="ControlDeltaBlob">SCAFFOLD only: the client's c_i⁺ − c_i, which moves the server's control if the update is accepted.</param>
+public sealed record UpdateRef(int Client, string Blob, int Samples, string? ControlDeltaBlob = null);
 
 public sealed record AggregateInput(
     string RunId,
@@ -14,7 +15,23 @@ public sealed record AggregateInput(
     double ServerLearningRate,
     double ServerMomentum,
     string? PreviousMomentumBlob,
-    AggregatorOptions? Aggregation = null);
+    AggregatorOptions? Aggregation = null,
+    ServerStateInput? Server = null);
+
+/// <summary>
+/// The server optimiser as the request chooses it, and the state the previous round left: the adaptive optimisers'
+/// second moment (their first is the momentum blob) and SCAFFOLD's server control. Null blobs are the first round's.
+/// </summary>
+/// <param name="Clients">N, every client of the federation: SCAFFOLD's server control moves by 1/N of the deltas' sum.</param>
+public sealed record ServerStateInput(
+    string Optimizer,
+    double Beta1,
+    double Beta2,
+    double Tau,
+    string? PreviousSecondMomentBlob,
+    bool Scaffold,
+    string? PreviousServerControlBlob,
+    int Clients);
 
 public sealed record ClientFailure(int Round, int Client, string Reason);
 
@@ -32,4 +49,6 @@ public sealed record AggregateResult(
     double TransferSeconds,
     long Bytes,
     ActivityTiming Timing,
-    string? Error = null);
+    string? Error = null,
+    string? SecondMomentBlob = null,
+    string? ServerControlBlob = null);

@@ -1,3 +1,4 @@
+using FedAvg.Common.Storage;
 using Microsoft.DurableTask;
 
 namespace FedAvg.Common.Orchestration;
@@ -29,9 +30,10 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         var history = new List<RoundSummary>();
         var failures = new List<ClientFailure>();
         IReadOnlyList<ClientShard>? partition = null;
+        var strategy = RunStrategy.Of(request);
         void Publish(string phase, int round, IReadOnlyList<int> clients) =>
             context.SetCustomStatus(new RunStatus(phase, round, request.Rounds, clients.Count <= RunStatus.ListLimit ? clients : [],
-                [.. history.Select(h => h.Summarised())], failures, partition, TrainingClientCount: clients.Count));
+                [.. history.Select(h => h.Summarised())], failures, partition, TrainingClientCount: clients.Count, Strategy: strategy));
 
         Publish("preparing", 0, []);
         var prepared = await context.CallActivityAsync<PrepareRunResult>(
@@ -41,6 +43,9 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
 
         string global = prepared.InitialModelBlob;
         string? momentum = null;
+        string? secondMoment = null;
+        string? serverControl = null;
+        var clientControls = new Dictionary<int, string>();
         for (int round = 1; round <= request.Rounds; round++)
         {
             var roundStart = context.CurrentUtcDateTime;
@@ -49,8 +54,8 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
 
             var outcome = await context.CallSubOrchestratorAsync<RoundOutcome>(
                 ActivityNames.Round,
-                new RoundInput(runId, round, request, [.. selected.Select(c => new RoundClient(c, prepared.Clients[c].Blob))], global, momentum,
-                    LearningRateSchedule.At(request, round)),
+                new RoundInput(runId, round, request, [.. selected.Select(c => new RoundClient(c, prepared.Clients[c].Blob, clientControls.GetValueOrDefault(c)))],
+                    global, momentum, LearningRateSchedule.At(request, round), secondMoment, serverControl),
                 new SubOrchestrationOptions { InstanceId = RunProgress.RoundInstanceId(runId, round) });
             failures.AddRange(outcome.Failures);
             if (outcome.Summary is null)
@@ -63,6 +68,29 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             history.Add(outcome.Summary with { WallSeconds = wall, OverheadSeconds = Math.Max(0, wall - outcome.BusySeconds) });
             global = outcome.Summary.GlobalModelBlob;
             momentum = outcome.MomentumBlob;
+            secondMoment = outcome.SecondMomentBlob;
+            serverControl = outcome.ServerControlBlob;
+            if (FedAvgRoundOrchestrator.IsScaffold(request))
+            {
+                foreach (int client in outcome.Summary.Clients)
+                {
+                    clientControls[client] = BlobNames.ClientControl(runId, client, round);
+                }
+            }
+        }
+
+        if (FedAvgRoundOrchestrator.IsScaffold(request))
+        {
+            // The clients' controls outlive their rounds but not the run: storage keeps only its models, as without SCAFFOLD.
+            // Leftovers cost storage, not correctness: a deletion that still fails after its retries does not fail the run.
+            try
+            {
+                await context.CallActivityAsync<DiscardUpdatesResult>(
+                    ActivityNames.DiscardUpdates, new DiscardUpdatesInput(runId, request.Rounds, [], BlobNames.ClientControls(runId)), Retry);
+            }
+            catch (TaskFailedException)
+            {
+            }
         }
 
         Publish("completing", request.Rounds, []);
@@ -70,7 +98,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         var last = history[^1];
         var result = new RunResult(runId, request.Model, request.Rounds, last.TestAccuracy, last.TestLoss, global, history, failures,
             prepared.Clients, (context.CurrentUtcDateTime - started).TotalSeconds,
-            RunAdversaries.Of(request) is { Count: > 0 } hostile ? hostile : null);
+            RunAdversaries.Of(request) is { Count: > 0 } hostile ? hostile : null, strategy);
         await context.CallActivityAsync<bool>(ActivityNames.CompleteRun, new CompleteRunInput(runId, result), Retry);
         Publish("completed", request.Rounds, []);
         return result;

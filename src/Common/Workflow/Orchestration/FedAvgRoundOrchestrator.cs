@@ -1,5 +1,6 @@
 using FedAvg.Common.Adversaries;
 using FedAvg.Common.Aggregation;
+using FedAvg.Common.Storage;
 using FedAvg.Common.Training;
 using Microsoft.DurableTask;
 
@@ -58,18 +59,34 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             : await context.CallActivityAsync<AggregateResult>(
                 ActivityNames.Aggregate,
                 new AggregateInput(input.RunId, round, request.Model, input.GlobalModelBlob,
-                    trainedClients.Select(t => new UpdateRef(t.Client, t.UpdateBlob, t.Samples)).ToList(),
+                    trainedClients.Select(t => new UpdateRef(t.Client, t.UpdateBlob, t.Samples, t.ControlDeltaBlob)).ToList(),
                     request.MinClientsPerRound, request.ServerLearningRate, request.ServerMomentum, input.MomentumBlob,
-                    new AggregatorOptions { Aggregator = request.Aggregator, TrimFraction = request.TrimBeta, ByzantineClients = request.ByzantineClients }),
+                    new AggregatorOptions { Aggregator = request.Aggregator, TrimFraction = request.TrimBeta, ByzantineClients = request.ByzantineClients },
+                    new ServerStateInput(request.ServerOptimizer, request.ServerBeta1, request.ServerBeta2, request.ServerTau, input.SecondMomentBlob,
+                        IsScaffold(request), input.ServerControlBlob, request.Clients)),
                 FedAvgOrchestrator.Retry);
         failures.AddRange(aggregate?.Rejected ?? []);
 
         // The aggregate's result is in this orchestration's history now: no replay runs it again, so its inputs can go.
         var obsolete = new List<string>();
-        if (aggregate?.MomentumBlob is { } written)
+        void Supersede(string? read, string? written)
         {
-            obsolete.AddRange(input.MomentumBlob is { } read && read != written ? [read] : []);
-            obsolete.AddRange(round == request.Rounds ? [written] : []);
+            if (written is not null)
+            {
+                obsolete.AddRange(read is not null && read != written ? [read] : []);
+                obsolete.AddRange(round == request.Rounds ? [written] : []);
+            }
+        }
+
+        Supersede(input.MomentumBlob, aggregate?.MomentumBlob);
+        Supersede(input.SecondMomentBlob, aggregate?.SecondMomentBlob);
+        Supersede(input.ServerControlBlob, aggregate?.ServerControlBlob);
+        if (aggregate is not null && IsScaffold(request))
+        {
+            // An accepted client's new control replaces its old one; a rejected client's new one never counts.
+            var accepted = aggregate.Accepted.ToHashSet();
+            obsolete.AddRange(input.Clients.Where(c => accepted.Contains(c.Client) && c.ControlBlob is not null).Select(c => c.ControlBlob!));
+            obsolete.AddRange(trainedClients.Where(t => !accepted.Contains(t.Client)).Select(t => BlobNames.ClientControl(input.RunId, t.Client, round)));
         }
 
         var discard = DiscardAsync(context, new DiscardUpdatesInput(input.RunId, round, obsolete));
@@ -95,7 +112,7 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         }
 
         return new RoundOutcome(Summarise(round, input.LearningRate, trainedClients, aggregate, evaluation), aggregate.MomentumBlob,
-            failures, ActivityTiming.BusySeconds(timings), null);
+            failures, ActivityTiming.BusySeconds(timings), null, aggregate.SecondMomentBlob, aggregate.ServerControlBlob);
     }
 
     private static TrainClientInput Input(RoundInput round, RoundClient client, HashSet<int> hostile)
@@ -103,8 +120,13 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         var request = round.Request;
         return new(round.RunId, round.Round, client.Client, client.ShardBlob, round.GlobalModelBlob, request.Model, request.LocalEpochs,
             request.BatchSize, round.LearningRate, request.Momentum, request.WeightDecay, request.Augmentation,
-            SeedMixer.Mix(request.Seed, round.Round, client.Client), hostile.Contains(client.Client) ? new ClientAttack(request.Attack, request.AttackScale) : null);
+            SeedMixer.Mix(request.Seed, round.Round, client.Client),
+            hostile.Contains(client.Client) ? new ClientAttack(request.Attack, request.AttackScale) : null,
+            request.ClientAlgorithm == ClientAlgorithmNames.FedProx ? request.ProximalMu : 0,
+            IsScaffold(request) ? new ScaffoldBlobs(round.ServerControlBlob, client.ControlBlob) : null);
     }
+
+    internal static bool IsScaffold(TrainingRequest request) => request.ClientAlgorithm == ClientAlgorithmNames.Scaffold;
 
     private static async Task<(TrainClientResult? Result, ClientFailure? Failure)> TrainAsync(TaskOrchestrationContext context, TrainClientInput input)
     {

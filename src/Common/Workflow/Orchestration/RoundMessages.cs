@@ -1,7 +1,8 @@
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>A selected client of a round and where its data is.</summary>
-public sealed record RoundClient(int Client, string ShardBlob);
+/// <param name="ControlBlob">SCAFFOLD only: the client's control c_i from its last accepted round, or null (zeros) before it.</param>
+public sealed record RoundClient(int Client, string ShardBlob, string? ControlBlob = null);
 
 public sealed record RoundInput(
     string RunId,
@@ -10,7 +11,9 @@ public sealed record RoundInput(
     IReadOnlyList<RoundClient> Clients,
     string GlobalModelBlob,
     string? MomentumBlob,
-    double LearningRate);
+    double LearningRate,
+    string? SecondMomentBlob = null,
+    string? ServerControlBlob = null);
 
 /// <summary>
 /// What a round produced. <see cref="Summary"/> is null when too few updates were usable; <see cref="Error"/> then says
@@ -22,4 +25,6 @@ public sealed record RoundOutcome(
     string? MomentumBlob,
     IReadOnlyList<ClientFailure> Failures,
     double BusySeconds,
-    string? Error);
+    string? Error,
+    string? SecondMomentBlob = null,
+    string? ServerControlBlob = null);

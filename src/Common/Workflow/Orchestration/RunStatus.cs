@@ -53,7 +53,8 @@ public sealed record RunStatus(
     IReadOnlyList<ClientShard>? Partition = null,
     IReadOnlyList<ClientProgress>? FinishedClients = null,
     int TrainingClientCount = 0,
-    int FinishedClientCount = 0)
+    int FinishedClientCount = 0,
+    RunStrategy? Strategy = null)
 {
     /// <summary>Clients a status lists one by one; beyond this it counts them (the partition, a round's clients).</summary>
     public const int ListLimit = 20;
@@ -70,4 +71,5 @@ public sealed record RunResult(
     IReadOnlyList<ClientFailure> FailedClients,
     IReadOnlyList<ClientShard> Partition,
     double WallSeconds,
-    IReadOnlyList<int>? HostileClients = null);
+    IReadOnlyList<int>? HostileClients = null,
+    RunStrategy? Strategy = null);

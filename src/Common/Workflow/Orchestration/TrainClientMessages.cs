@@ -16,8 +16,18 @@ public sealed record TrainClientInput(
     double WeightDecay,
     bool Augmentation,
     long Seed,
-    ClientAttack? Attack = null);
+    ClientAttack? Attack = null,
+    double ProximalMu = 0,
+    ScaffoldBlobs? Scaffold = null);
 
+/// <summary>
+/// SCAFFOLD's control variates a client trains with: the server's c of the previous round and the client's own c_i
+/// from its last accepted round; null blobs are zeros (no round yet).
+/// </summary>
+public sealed record ScaffoldBlobs(string? ServerControlBlob, string? ClientControlBlob);
+
+/// <param name="ControlDeltaBlob">SCAFFOLD only: c_i⁺ − c_i, for the server's control; the new c_i itself is at
+/// <see cref="Storage.BlobNames.ClientControl"/> of this round.</param>
 public sealed record TrainClientResult(
     int Client,
     string UpdateBlob,
@@ -27,4 +37,5 @@ public sealed record TrainClientResult(
     double TrainSeconds,
     double TransferSeconds,
     double ImagesPerSecond,
-    ActivityTiming Timing);
+    ActivityTiming Timing,
+    string? ControlDeltaBlob = null);

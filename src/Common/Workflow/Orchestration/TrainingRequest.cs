@@ -1,5 +1,7 @@
 using FedAvg.Common.Adversaries;
 using FedAvg.Common.Aggregation;
+using System.Text.Json.Serialization;
+using FedAvg.Common.Training;
 
 namespace FedAvg.Common.Orchestration;
 
@@ -40,6 +42,22 @@ public sealed record TrainingRequest
 
     public double WeightDecay { get; init; }
 
+    /// <summary>One of <see cref="ClientAlgorithmNames.All"/>: sgd (plain FedAvg), fedprox or scaffold.</summary>
+    public string ClientAlgorithm { get; init; } = ClientAlgorithmNames.Sgd;
+
+    /// <summary>FedProx's μ; used by fedprox only, where 0 trains as sgd.</summary>
+    public double ProximalMu { get; init; } = 0.01;
+
+    /// <summary>One of <see cref="ServerOptimizerNames.All"/>: avgm (FedAvg, FedAvgM with server momentum), adam, yogi or adagrad.</summary>
+    public string ServerOptimizer { get; init; } = ServerOptimizerNames.FedAvg;
+
+    /// <summary>The adaptive server optimisers' β₁, β₂ and τ; the defaults are the kernel's (Reddi et al. 2021).</summary>
+    public double ServerBeta1 { get; init; } = DefaultServer.Beta1;
+
+    public double ServerBeta2 { get; init; } = DefaultServer.Beta2;
+
+    public double ServerTau { get; init; } = DefaultServer.Tau;
+
     /// <summary>Random crop with 4-pixel padding and horizontal flip during local training.</summary>
     public bool Augmentation { get; init; }
 
@@ -76,6 +94,20 @@ public sealed record TrainingRequest
 
     /// <summary>Evaluate on only the first N test images (quick runs and tests).</summary>
     public int? TestLimit { get; init; }
+
+    /// <summary>The server's step from the clients' average to the next global model, as this request chooses it.</summary>
+    [JsonIgnore]
+    public ServerOptimizerOptions ServerOptions => new()
+    {
+        Optimizer = ServerOptimizer,
+        LearningRate = ServerLearningRate,
+        Momentum = ServerMomentum,
+        Beta1 = ServerBeta1,
+        Beta2 = ServerBeta2,
+        Tau = ServerTau,
+    };
+
+    private static ServerOptimizerOptions DefaultServer { get; } = new();
 
     /// <summary>The number of clients selected each round.</summary>
     public int EffectiveClientsPerRound =>

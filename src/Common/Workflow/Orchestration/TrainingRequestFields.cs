@@ -1,6 +1,7 @@
 using FedAvg.Common.Adversaries;
 using FedAvg.Common.Aggregation;
 using FedAvg.Common.Models;
+using FedAvg.Common.Training;
 
 namespace FedAvg.Common.Orchestration;
 
@@ -65,6 +66,32 @@ public static class TrainingRequestFields
     public static RequestField WeightDecay { get; } = RequestField.Number(
         "weightDecay", "client SGD weight decay", r => r.WeightDecay, (r, v) => r with { WeightDecay = v }, 0, 1, exclusiveMaximum: true);
 
+    public static RequestField ClientAlgorithm { get; } = RequestField.Text(
+        "clientAlgorithm", "local training: sgd (plain FedAvg), fedprox (pulls each client toward the global model by proximalMu; Li et al. 2020) " +
+        "or scaffold (corrects client drift with control variates kept between rounds; Karimireddy et al. 2020, option II)",
+        r => r.ClientAlgorithm, (r, v) => r with { ClientAlgorithm = v }, ClientAlgorithmNames.All);
+
+    public static RequestField ProximalMu { get; } = RequestField.Number(
+        "proximalMu", "FedProx's mu, used with clientAlgorithm fedprox only (0 trains as sgd; Li et al. tried 0.001 to 1)",
+        r => r.ProximalMu, (r, v) => r with { ProximalMu = v }, 0, 100);
+
+    public static RequestField ServerOptimizer { get; } = RequestField.Text(
+        "serverOptimizer", "the server's step from the clients' average: avgm (FedAvg; FedAvgM with serverMomentum), or adam, yogi, adagrad " +
+        "(Reddi et al. 2021, which want a serverLearningRate of about 0.01 to 0.1)",
+        r => r.ServerOptimizer, (r, v) => r with { ServerOptimizer = v }, ServerOptimizerNames.All);
+
+    public static RequestField ServerBeta1 { get; } = RequestField.Number(
+        "serverBeta1", "adam, yogi, adagrad: decay of the first moment (default as Reddi et al. 2021 and Flower)",
+        r => r.ServerBeta1, (r, v) => r with { ServerBeta1 = v }, 0, 1, exclusiveMaximum: true);
+
+    public static RequestField ServerBeta2 { get; } = RequestField.Number(
+        "serverBeta2", "adam, yogi: decay of the second moment (default as Reddi et al. 2021 and Flower; adagrad does not decay)",
+        r => r.ServerBeta2, (r, v) => r with { ServerBeta2 = v }, 0, 1, exclusiveMaximum: true);
+
+    public static RequestField ServerTau { get; } = RequestField.Number(
+        "serverTau", "adam, yogi, adagrad: adaptivity added to the root of the second moment (default Reddi et al. 2021's; Flower's is 1e-9)",
+        r => r.ServerTau, (r, v) => r with { ServerTau = v }, ServerOptimizerOptions.MinTau, ServerOptimizerOptions.MaxTau);
+
     public static RequestField Augmentation { get; } = RequestField.Flag(
         "augmentation", "random crop (4-pixel padding) and horizontal flip during local training",
         r => r.Augmentation, (r, v) => r with { Augmentation = v })
@@ -78,12 +105,12 @@ public static class TrainingRequestFields
         r => r.Seed, (r, v) => r with { Seed = v }, int.MinValue, int.MaxValue);
 
     public static RequestField ServerLearningRate { get; } = RequestField.Number(
-        "serverLearningRate", "server learning rate of the FedAvgM update (1 with serverMomentum 0 is plain FedAvg)",
+        "serverLearningRate", "server learning rate: of the FedAvgM update (1 with serverMomentum 0 is plain FedAvg) or the adaptive step's",
         r => r.ServerLearningRate, (r, v) => r with { ServerLearningRate = v }, 0, 10, exclusiveMinimum: true)
         with { CliAliases = ["--server-lr"] };
 
     public static RequestField ServerMomentum { get; } = RequestField.Number(
-        "serverMomentum", "server momentum of the FedAvgM update (0 is plain FedAvg)",
+        "serverMomentum", "server momentum of the FedAvgM update, serverOptimizer avgm only (0 is plain FedAvg)",
         r => r.ServerMomentum, (r, v) => r with { ServerMomentum = v }, 0, 1, exclusiveMaximum: true);
 
     public static RequestField Aggregator { get; } = RequestField.Text(
@@ -124,8 +151,8 @@ public static class TrainingRequestFields
     public static IReadOnlyList<RequestField> All { get; } =
     [
         Rounds, Clients, Partition, Alpha, ClientsPerRound, Fraction, MinClientsPerRound, LocalEpochs, BatchSize,
-        LearningRate, LearningRateSchedule, Momentum, WeightDecay, Augmentation, Model, Seed,
-        ServerLearningRate, ServerMomentum, TrainLimit, TestLimit,
+        LearningRate, LearningRateSchedule, Momentum, WeightDecay, ClientAlgorithm, ProximalMu, Augmentation, Model, Seed,
+        ServerOptimizer, ServerLearningRate, ServerMomentum, ServerBeta1, ServerBeta2, ServerTau, TrainLimit, TestLimit,
         Aggregator, TrimBeta, ByzantineClients, Attack, Attackers, AttackScale,
     ];
 

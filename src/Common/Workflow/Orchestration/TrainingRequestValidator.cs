@@ -47,6 +47,13 @@ public static class TrainingRequestValidator
         }
 
         RobustnessChecks(request, errors, wrong);
+        // The adaptive optimisers' first moment is serverBeta1: a momentum beside it would be silently ignored.
+        if (!wrong.Contains(TrainingRequestFields.ServerOptimizer) && !wrong.Contains(TrainingRequestFields.ServerMomentum)
+            && request.ServerOptions.IsAdaptive && request.ServerMomentum != 0)
+        {
+            errors.Add(TrainingRequestFields.ServerMomentum.Name, $"applies only to serverOptimizer {ServerOptimizerNames.FedAvg}; {request.ServerOptimizer} uses serverBeta1, so it must be 0");
+        }
+
         return errors;
     }
 

@@ -23,6 +23,24 @@ public static class BlobNames
 
     public static string ServerMomentum(string runId, int round) => $"{runId}/rounds/{Round(round)}/server-momentum.weights";
 
+    /// <summary>The adaptive server optimisers' second moment v after the round; their first moment is <see cref="ServerMomentum"/>.</summary>
+    public static string ServerSecondMoment(string runId, int round) => $"{runId}/rounds/{Round(round)}/server-second-moment.weights";
+
+    /// <summary>SCAFFOLD's server control c after the round.</summary>
+    public static string ServerControl(string runId, int round) => $"{runId}/rounds/{Round(round)}/server-control.weights";
+
+    /// <summary>
+    /// SCAFFOLD's control c_i of a client as its training in <paramref name="round"/> left it. Named by the round too, so
+    /// a retried training rewrites its own output and never reads it as its input.
+    /// </summary>
+    public static string ClientControl(string runId, int client, int round) => $"{ClientControls(runId)}{Client(client)}/round-{Round(round)}.weights";
+
+    /// <summary>The folder (name prefix) of every SCAFFOLD client control of a run.</summary>
+    public static string ClientControls(string runId) => $"{runId}/controls/";
+
+    /// <summary>c_i⁺ − c_i of a client's round, beside its update: it goes when the round's updates go.</summary>
+    public static string ClientControlDelta(string runId, int round, int client) => $"{RoundUpdates(runId, round)}{Client(client)}.control-delta.weights";
+
     public static string Result(string runId) => $"{runId}/result.json";
 
     /// <summary>Present once the run was stopped; see <see cref="Orchestration.RunStop"/>.</summary>

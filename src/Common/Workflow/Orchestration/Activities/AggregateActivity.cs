@@ -3,6 +3,7 @@ using System.Globalization;
 using FedAvg.Common.Aggregation;
 using FedAvg.Common.Models;
 using FedAvg.Common.Storage;
+using FedAvg.Common.Training;
 using Microsoft.DurableTask;
 
 namespace FedAvg.Common.Orchestration.Activities;
@@ -96,27 +97,45 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         if (average is null)
         {
             return new AggregateResult(null, null, [], rejected, folding.Elapsed.TotalSeconds, (streaming.Elapsed - folding.Elapsed).TotalSeconds, 0,
-                new ActivityTiming(started, DateTimeOffset.UtcNow), error);
+                new ActivityTiming(started, DateTimeOffset.UtcNow), Error: error);
         }
 
         string? momentumBlob = null;
+        string? secondMomentBlob = null;
         var global = average;
+        var state = input.Server;
         var server = new ServerOptimizerOptions { LearningRate = input.ServerLearningRate, Momentum = input.ServerMomentum };
+        server = state is null ? server : server with { Optimizer = state.Optimizer, Beta1 = state.Beta1, Beta2 = state.Beta2, Tau = state.Tau };
         if (!server.IsPlainFedAvg)
         {
             transfer.Start();
             var previous = await ModelBlobs.ReadAsync(storage.Models, input.PreviousGlobalBlob, CancellationToken.None).ConfigureAwait(false);
-            var momentum = input.PreviousMomentumBlob is null
-                ? null
-                : await ModelBlobs.ReadAsync(storage.Runs, input.PreviousMomentumBlob, CancellationToken.None).ConfigureAwait(false);
+            var momentum = await ReadStateAsync(input.PreviousMomentumBlob).ConfigureAwait(false);
+            var secondMoment = await ReadStateAsync(state?.PreviousSecondMomentBlob).ConfigureAwait(false);
             transfer.Stop();
             compute.Start();
-            var step = ServerOptimizer.Step(previous, average, momentum, server);
+            var step = ServerOptimizer.Step(previous, average, momentum, secondMoment, server);
             compute.Stop();
             global = step.Global;
+
+            // State blobs are named by the round: a retry or a resumed run rewrites this round's and reads the last round's.
             momentumBlob = BlobNames.ServerMomentum(input.RunId, input.Round);
             transfer.Start();
             await ModelBlobs.WriteAsync(storage.Runs, momentumBlob, step.Momentum, CancellationToken.None).ConfigureAwait(false);
+            if (step.SecondMoment is { } second)
+            {
+                secondMomentBlob = BlobNames.ServerSecondMoment(input.RunId, input.Round);
+                await ModelBlobs.WriteAsync(storage.Runs, secondMomentBlob, second, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            transfer.Stop();
+        }
+
+        string? controlBlob = null;
+        if (state is { Scaffold: true })
+        {
+            transfer.Start();
+            controlBlob = await UpdateServerControlAsync(input, state, remaining).ConfigureAwait(false);
             transfer.Stop();
         }
 
@@ -126,7 +145,27 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         transfer.Stop();
         return new AggregateResult(globalBlob, momentumBlob, [.. remaining.Select(u => u.Client)], rejected,
             (folding.Elapsed + compute.Elapsed).TotalSeconds, (streaming.Elapsed - folding.Elapsed + transfer.Elapsed).TotalSeconds,
-            bytes, new ActivityTiming(started, DateTimeOffset.UtcNow));
+            bytes, new ActivityTiming(started, DateTimeOffset.UtcNow), SecondMomentBlob: secondMomentBlob, ServerControlBlob: controlBlob);
+    }
+
+    private async Task<ModelWeights?> ReadStateAsync(string? blob) =>
+        blob is null ? null : await ModelBlobs.ReadAsync(runtime.Storage.Runs, blob, CancellationToken.None).ConfigureAwait(false);
+
+    /// <summary>SCAFFOLD: c⁺ = c + (1/N)·Σ (c_i⁺ − c_i) over the accepted clients, in client order.</summary>
+    private async Task<string> UpdateServerControlAsync(AggregateInput input, ServerStateInput state, IReadOnlyList<UpdateRef> accepted)
+    {
+        var control = new ScaffoldServerControl();
+        foreach (UpdateRef update in accepted)
+        {
+            string blob = update.ControlDeltaBlob
+                ?? throw new InvalidOperationException($"Client {update.Client} trained without SCAFFOLD's control delta in a SCAFFOLD run.");
+            control.Add(await ModelBlobs.ReadAsync(runtime.Storage.Runs, blob, CancellationToken.None).ConfigureAwait(false));
+        }
+
+        var updated = control.Result(await ReadStateAsync(state.PreviousServerControlBlob).ConfigureAwait(false), state.Clients);
+        string written = BlobNames.ServerControl(input.RunId, input.Round);
+        await ModelBlobs.WriteAsync(runtime.Storage.Runs, written, updated, CancellationToken.None).ConfigureAwait(false);
+        return written;
     }
 
     private async Task<(ModelWeights? Weights, string? Error)> ReadAsync(UpdateRef update)

@@ -23,6 +23,13 @@ public sealed class DiscardUpdatesActivity(FedAvgRuntime runtime) : TaskActivity
 
         var storage = runtime.Storage;
         var (blobs, bytes) = await FedAvgStorage.DeletePrefixAsync(storage.Runs, BlobNames.RoundUpdates(input.RunId, input.Round)).ConfigureAwait(false);
+        if (input.ObsoletePrefix is { } prefix)
+        {
+            var (more, moreBytes) = await FedAvgStorage.DeletePrefixAsync(storage.Runs, prefix).ConfigureAwait(false);
+            blobs += more;
+            bytes += moreBytes;
+        }
+
         foreach (string obsolete in input.ObsoleteBlobs)
         {
             if (await FedAvgStorage.DeleteIfExistsAsync(storage.Runs, obsolete).ConfigureAwait(false))

@@ -23,6 +23,7 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
         var shard = await runtime.LoadShardAsync(storage.Runs, input.ShardBlob).ConfigureAwait(false);
         shard = input.Attack?.TrainingData(shard) ?? shard;
         var global = await ModelBlobs.ReadAsync(storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
+        var controls = input.Scaffold is { } scaffold ? await ReadControlsAsync(storage, global, scaffold).ConfigureAwait(false) : null;
         transfer.Stop();
 
         var (update, trained) = await runtime.ComputeAsync(() =>
@@ -38,6 +39,8 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
                 WeightDecay = input.WeightDecay,
                 Augment = input.Augmentation,
                 Seed = input.Seed,
+                ProximalMu = input.ProximalMu,
+                Scaffold = controls,
             }, cancellationToken: runtime.Stopping);
             return (ModelWeights.FromModule(model, input.Model), result);
         }, whenAdmitted: () => RunStop.ThrowIfStoppedAsync(storage, input.RunId)).ConfigureAwait(false);
@@ -46,10 +49,28 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
         transfer.Start();
         string blob = BlobNames.ClientUpdate(input.RunId, input.Round, input.Client);
         await ModelBlobs.WriteAsync(storage.Runs, blob, update, CancellationToken.None).ConfigureAwait(false);
+        string? deltaBlob = null;
+        if (controls is not null)
+        {
+            // The new c_i is named by this round, so a retry of this activity still reads the c_i it started from.
+            await ModelBlobs.WriteAsync(storage.Runs, BlobNames.ClientControl(input.RunId, input.Client, input.Round), trained.ClientControl!, CancellationToken.None).ConfigureAwait(false);
+            deltaBlob = BlobNames.ClientControlDelta(input.RunId, input.Round, input.Client);
+            await ModelBlobs.WriteAsync(storage.Runs, deltaBlob, controls.Delta(trained.ClientControl!), CancellationToken.None).ConfigureAwait(false);
+        }
+
         transfer.Stop();
 
         return new TrainClientResult(input.Client, blob, (int)trained.Samples, trained.MeanLoss, trained.TrainingAccuracy,
             trained.Duration.TotalSeconds, transfer.Elapsed.TotalSeconds, trained.ImagesPerSecond,
-            new ActivityTiming(started, DateTimeOffset.UtcNow));
+            new ActivityTiming(started, DateTimeOffset.UtcNow), deltaBlob);
+    }
+
+    /// <summary>The server's and this client's controls; a blob not yet written (first round, first participation) is zeros.</summary>
+    private static async Task<ScaffoldControls> ReadControlsAsync(FedAvgStorage storage, ModelWeights global, ScaffoldBlobs blobs)
+    {
+        var zero = ScaffoldControls.Zero(global);
+        var server = blobs.ServerControlBlob is null ? zero.Server : await ModelBlobs.ReadAsync(storage.Runs, blobs.ServerControlBlob, CancellationToken.None).ConfigureAwait(false);
+        var client = blobs.ClientControlBlob is null ? zero.Client : await ModelBlobs.ReadAsync(storage.Runs, blobs.ClientControlBlob, CancellationToken.None).ConfigureAwait(false);
+        return new ScaffoldControls(server, client);
     }
 }

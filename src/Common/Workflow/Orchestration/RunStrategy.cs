@@ -1,0 +1,55 @@
+using System.Globalization;
+using FedAvg.Common.Aggregation;
+using FedAvg.Common.Training;
+
+namespace FedAvg.Common.Orchestration;
+
+/// <summary>
+/// How a run trains, as its status and result record it: the client algorithm and the server optimiser, each with the
+/// settings it uses. A setting the choice ignores is null (proximalMu outside fedprox, the betas and tau under avgm,
+/// momentum under the adaptive optimisers), so the record never shows a value that had no effect.
+/// </summary>
+public sealed record RunStrategy(
+    string ClientAlgorithm,
+    double? ProximalMu,
+    string ServerOptimizer,
+    double ServerLearningRate,
+    double? ServerMomentum,
+    double? ServerBeta1,
+    double? ServerBeta2,
+    double? ServerTau)
+{
+    public static RunStrategy Of(TrainingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        bool adaptive = request.ServerOptions.IsAdaptive;
+        return new RunStrategy(
+            request.ClientAlgorithm,
+            request.ClientAlgorithm == ClientAlgorithmNames.FedProx ? request.ProximalMu : null,
+            request.ServerOptimizer,
+            request.ServerLearningRate,
+            adaptive ? null : request.ServerMomentum,
+            adaptive ? request.ServerBeta1 : null,
+            adaptive && request.ServerOptimizer != ServerOptimizerNames.FedAdagrad ? request.ServerBeta2 : null,
+            adaptive ? request.ServerTau : null);
+    }
+
+    /// <summary>One line, in the request's field names: "clientAlgorithm fedprox (proximalMu 0.01), serverOptimizer adam (...)".</summary>
+    public string Describe()
+    {
+        var client = Settings((TrainingRequestFields.ProximalMu.Name, ProximalMu));
+        var server = Settings(
+            (TrainingRequestFields.ServerLearningRate.Name, ServerLearningRate),
+            (TrainingRequestFields.ServerMomentum.Name, ServerMomentum),
+            (TrainingRequestFields.ServerBeta1.Name, ServerBeta1),
+            (TrainingRequestFields.ServerBeta2.Name, ServerBeta2),
+            (TrainingRequestFields.ServerTau.Name, ServerTau));
+        return $"{TrainingRequestFields.ClientAlgorithm.Name} {ClientAlgorithm}{client}, {TrainingRequestFields.ServerOptimizer.Name} {ServerOptimizer}{server}";
+    }
+
+    private static string Settings(params (string Name, double? Value)[] settings)
+    {
+        var used = settings.Where(s => s.Value is not null).Select(s => $"{s.Name} {RequestField.Format(s.Value)}").ToList();
+        return used.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({string.Join(", ", used)})");
+    }
+}
