@@ -27,8 +27,9 @@ internal static class BenchCommand
         // Shorten a run for a quick check: the same fields (and limits) as fedavg train's.
         var request = RequestOptions.Only(TrainingRequestFields.Rounds, TrainingRequestFields.TrainLimit, TrainingRequestFields.TestLimit);
         var command = new Command("bench", "each benchmark configuration end to end through the local durable engine on the real data, " +
-            "one after another, measured: <out>/<name>.json and .png per configuration and <out>/accuracy.png comparing them (about an " +
-            "hour on 2 cores). Refuses to start (exit 2) while other runs are unfinished in the same state.")
+            "one after another, measured: <out>/<name>.json and .png per configuration and <out>/accuracy.png comparing them (on 2 cores " +
+            "reference and default take about an hour, the 100-round scale configurations hours more: --config reference,default " +
+            "for the first two). Refuses to start (exit 2) while other runs are unfinished in the same state.")
         {
             config,
             data,

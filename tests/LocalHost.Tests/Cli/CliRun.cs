@@ -9,7 +9,7 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(Patience.For(TimeSpan.FromMinutes(2)));
         int code = await CliApp.RunAsync(args, stdout, stderr, timeout.Token);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

@@ -97,6 +97,7 @@ internal sealed class FedavgProcess : IAsyncDisposable
     /// <summary>Waits for a line (stdout or stderr) that matches; fails with everything printed so far.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
     {
+        timeout = Patience.For(timeout);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
@@ -121,6 +122,7 @@ internal sealed class FedavgProcess : IAsyncDisposable
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
+        timeout = Patience.For(timeout);
         using var cancel = new CancellationTokenSource(timeout);
         try
         {

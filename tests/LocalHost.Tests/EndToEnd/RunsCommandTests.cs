@@ -74,7 +74,7 @@ public sealed partial class RunsCommandTests
             await serve.WaitForLineAsync(line => line.Contains("serving on", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             await using (var look = await LocalState.OpenAsync(state))
             {
-                await UntilAsync(async () => await look.QueuedActivitiesAsync() == 0, TimeSpan.FromSeconds(60));
+                await Patience.UntilAsync(async () => await look.QueuedActivitiesAsync() == 0, TimeSpan.FromSeconds(60));
                 Assert.Equal(blobsAtStop, await look.RunBlobsAsync(unfinishedId));
             }
 
@@ -115,16 +115,6 @@ public sealed partial class RunsCommandTests
         Assert.Equal(0, await runs.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         using var document = JsonDocument.Parse(runs.Stdout);
         return [.. document.RootElement.EnumerateArray().Select(run => run.Clone())];
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout}");
-            await Task.Delay(250);
-        }
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -49,7 +49,7 @@ public sealed class ServeEndToEndTests
 
     private static async Task<JsonElement> PollRunAsync(HttpClient http, string runUri, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + Patience.For(timeout);
         while (true)
         {
             var run = await http.GetFromJsonAsync<JsonElement>(runUri);

@@ -54,7 +54,7 @@ internal sealed class ServeProcess : IAsyncDisposable
     /// <summary>Polls <c>GET /api/runs/{id}</c> until the run has finished or <paramref name="timeout"/> has passed, and returns what it said last.</summary>
     public async Task<System.Text.Json.JsonElement> WaitForRunAsync(string id, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + Patience.For(timeout);
         while (true)
         {
             var run = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(Http, $"/api/runs/{id}");

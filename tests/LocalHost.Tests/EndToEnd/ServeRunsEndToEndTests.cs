@@ -19,7 +19,7 @@ public sealed class ServeRunsEndToEndTests
             started.Add((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
         }
 
-        await UntilAsync(async () => (await IdsAsync(serve.Http, "/api/runs?status=Completed")).Count == 3, TimeSpan.FromMinutes(4));
+        await Patience.UntilAsync(async () => (await IdsAsync(serve.Http, "/api/runs?status=Completed")).Count == 3, TimeSpan.FromMinutes(4));
 
         var first = await GetJsonAsync(serve.Http, "/api/runs?pageSize=2");
         string token = first.GetProperty("continuationToken").GetString()!;
@@ -60,15 +60,5 @@ public sealed class ServeRunsEndToEndTests
         using var response = await http.GetAsync(uri);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout}");
-            await Task.Delay(500);
-        }
     }
 }

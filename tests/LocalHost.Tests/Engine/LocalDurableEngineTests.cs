@@ -13,7 +13,7 @@ namespace FedAvg.LocalHost.Tests.Engine;
 public sealed class LocalDurableEngineTests
 {
     // Well under ten minutes, the longest lock a test sets.
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Patience = FedAvg.LocalHost.Tests.Patience.For(TimeSpan.FromMinutes(4));
 
     [Fact]
     public async Task Fan_out_orchestration_runs_every_activity_and_completes()

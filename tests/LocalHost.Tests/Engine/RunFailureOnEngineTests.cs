@@ -12,7 +12,7 @@ public sealed class RunFailureOnEngineTests
     [Fact]
     public async Task The_reason_of_an_activitys_failure_reaches_the_client()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(Patience.For(TimeSpan.FromMinutes(3)));
         await using var azurite = await AzuriteServer.StartAsync(location: null, cancellationToken: timeout.Token);
         await using var engine = await LocalDurableEngine.StartAsync(new LocalDurableEngineOptions(azurite.ConnectionString), registry =>
         {

@@ -18,7 +18,7 @@ public sealed class DurableStatusEndpointsTests
     [Fact]
     public async Task Status_routes_answer_as_durable_functions_does()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(Patience.For(TimeSpan.FromSeconds(90)));
         await using var azurite = await AzuriteServer.StartAsync(location: null, cancellationToken: timeout.Token);
         await using var engine = await LocalDurableEngine.StartAsync(new LocalDurableEngineOptions(azurite.ConnectionString), registry =>
             registry.AddOrchestratorFunc<string, string>("AwaitGo", async (context, input) =>

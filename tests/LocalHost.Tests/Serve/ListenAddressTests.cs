@@ -44,7 +44,7 @@ public sealed class ListenAddressTests
     [Fact]
     public async Task Serve_app_on_the_wildcard_address_binds_it_and_answers_on_loopback()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(Patience.For(TimeSpan.FromSeconds(60)));
         await using var client = new GrpcDurableTaskClient(
             "listen-test", new GrpcDurableTaskClientOptions { Address = "http://127.0.0.1:1" }, NullLogger.Instance);
         int port = FreeTcpPorts.Next(IPAddress.Any);
