@@ -19,7 +19,7 @@ public sealed class AzuriteSupervisorTests
         {
             await StorageFailureTests.KillAsync(pid);
             await AfterOutageAsync(supervisor, restart);
-            Assert.True(await supervisor.ServingAsync().WaitAsync(TimeSpan.FromMinutes(2)));
+            Assert.True(await supervisor.ServingAsync().WaitAsync(Patience.For(TimeSpan.FromMinutes(1))));
             Assert.NotEqual(pid, supervisor.ProcessId);
             pid = supervisor.ProcessId;
             Assert.False(supervisor.Lost.IsCompleted);
@@ -29,7 +29,7 @@ public sealed class AzuriteSupervisorTests
         }
 
         await StorageFailureTests.KillAsync(pid);
-        string reason = await supervisor.Lost.WaitAsync(TimeSpan.FromMinutes(2));
+        string reason = await supervisor.Lost.WaitAsync(Patience.For(TimeSpan.FromMinutes(1)));
         Assert.Equal($"storage stopped: Azurite (pid {pid}) serving memory exited again after {AzuriteSupervisor.MaxRestarts} restarts", reason);
         Assert.False(await supervisor.ServingAsync());
         string[] lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -49,7 +49,7 @@ public sealed class AzuriteSupervisorTests
         await first.Exited;
 
         // Settled either way: seen as a stop (not serving, nothing to wait for) or as an outage.
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var patience = new CancellationTokenSource(Patience.For(TimeSpan.FromMinutes(1)));
         while (supervisor.Outages == 0 && supervisor.ServingAsync() is not { IsCompleted: true, Result: false })
         {
             await Task.Delay(50, patience.Token);
@@ -64,7 +64,7 @@ public sealed class AzuriteSupervisorTests
     // The outage is counted a moment after the exit; the restart follows.
     private static async Task AfterOutageAsync(AzuriteSupervisor supervisor, int outages)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var patience = new CancellationTokenSource(Patience.For(TimeSpan.FromMinutes(1)));
         while (supervisor.Outages < outages)
         {
             await Task.Delay(50, patience.Token);
