@@ -5,6 +5,9 @@ using static TorchSharp.torch.nn;
 
 namespace FedAvg.Common.Tests.Training;
 
+// Linear(...) initialises its weights from torch's global generator, outside ModelCatalog's lock: beside
+// ModelCatalogTests' concurrent-creation test that draw changed the model it compares with (a fresh clone failed so).
+[Collection(TorchSerial.Name)]
 public sealed class EvaluatorTests
 {
     [Fact]
