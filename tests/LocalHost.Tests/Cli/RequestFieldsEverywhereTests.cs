@@ -1,3 +1,4 @@
+using FedAvg.Common.Tests.Fixtures;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -59,7 +60,7 @@ public sealed class RequestFieldsEverywhereTests
     // The OpenAPI document of the running fedavg serve app, as a client reads it.
     private static async Task<Dictionary<string, JsonElement>> OpenApiRequestPropertiesAsync()
     {
-        await using var host = await DurableTaskTestHost.StartAsync(_ => { });
+        await using var host = await InMemoryDurableHost.StartAsync(_ => { });
         int port = FreeTcpPorts.Next();
         await using var app = ServeApp.Build(port, host.Client);
         await app.StartAsync();

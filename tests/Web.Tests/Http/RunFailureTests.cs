@@ -1,3 +1,4 @@
+using FedAvg.Common.Tests.Fixtures;
 using FedAvg.Common.Http;
 using FedAvg.Common.Orchestration;
 using FedAvg.Common.Partitioning;
@@ -15,7 +16,7 @@ public sealed class RunFailureTests
     [Fact]
     public async Task A_failed_run_answers_the_activitys_reason_without_the_engines_wrapping()
     {
-        await using var host = await DurableTaskTestHost.StartAsync(registry =>
+        await using var host = await InMemoryDurableHost.StartAsync(registry =>
         {
             FedAvgTasks.RegisterOrchestrator(registry);
             registry.AddActivityFunc<PrepareRunInput, PrepareRunResult>(

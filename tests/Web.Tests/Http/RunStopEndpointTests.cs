@@ -17,7 +17,7 @@ public sealed class RunStopEndpointTests(AzuriteFixture azurite) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _host = await DurableTaskTestHost.StartAsync(StandInRun.Register);
+        _host = await InMemoryDurableHost.StartAsync(StandInRun.Register);
         _storage = azurite.NewStorage();
         await _storage.EnsureContainersAsync();
     }

@@ -1,3 +1,4 @@
+using FedAvg.Common.Tests.Fixtures;
 using System.Text.Json;
 using FedAvg.Common.Http;
 using FedAvg.Common.Orchestration;
@@ -12,7 +13,7 @@ public sealed class RunsEndpointTests : IAsyncLifetime
 {
     private DurableTaskTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DurableTaskTestHost.StartAsync(StandInRun.Register);
+    public async Task InitializeAsync() => _host = await InMemoryDurableHost.StartAsync(StandInRun.Register);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -15,7 +15,7 @@ public sealed class TrainEndpointTests : IAsyncLifetime
 
     // A stand-in under the run's name: with no orchestrator registered the engine fails a scheduled run as
     // soon as it dispatches it, and whether a test saw Pending or Failed depended on the machine's load.
-    public async Task InitializeAsync() => _host = await DurableTaskTestHost.StartAsync(StandInRun.Register);
+    public async Task InitializeAsync() => _host = await InMemoryDurableHost.StartAsync(StandInRun.Register);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

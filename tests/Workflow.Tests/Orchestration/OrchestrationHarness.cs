@@ -60,7 +60,7 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
         {
             ResolveDataDirectory = _ => Task.FromResult(Slice.Value),
         }));
-        var host = await DurableTaskTestHost.StartAsync(registry =>
+        var host = await InMemoryDurableHost.StartAsync(registry =>
         {
             FedAvgTasks.RegisterOrchestrator(registry);
             FedAvgTasks.RegisterActivities(registry, runtime, replaced);

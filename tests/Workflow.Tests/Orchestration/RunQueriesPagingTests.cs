@@ -1,3 +1,4 @@
+using FedAvg.Common.Tests.Fixtures;
 using FedAvg.Common.Orchestration;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -16,7 +17,7 @@ public sealed class RunQueriesPagingTests
     {
         const int runs = 7;
         const int roundsPerRun = 15; // 112 instances: more than one backend read of 100
-        await using var host = await DurableTaskTestHost.StartAsync(registry =>
+        await using var host = await InMemoryDurableHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<object?, int>(ActivityNames.Orchestrator, async (context, _) =>
             {
