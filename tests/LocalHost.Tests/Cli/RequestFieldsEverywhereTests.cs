@@ -1,13 +1,12 @@
-using FedAvg.Common.Tests.Fixtures;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Tests.Fixtures;
 using FedAvg.LocalHost.Cli;
 using FedAvg.LocalHost.Serve;
-using Microsoft.DurableTask.Testing;
 
 namespace FedAvg.LocalHost.Tests.Cli;
 

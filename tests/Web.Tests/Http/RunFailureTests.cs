@@ -1,10 +1,9 @@
-using FedAvg.Common.Tests.Fixtures;
 using FedAvg.Common.Http;
 using FedAvg.Common.Orchestration;
 using FedAvg.Common.Partitioning;
+using FedAvg.Common.Tests.Fixtures;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 
 namespace FedAvg.Common.Tests.Http;
 

@@ -1,7 +1,7 @@
-using FedAvg.Common.Tests.Fixtures;
 using System.Text.Json;
 using FedAvg.Common.Http;
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;

@@ -1,8 +1,7 @@
-using FedAvg.Common.Tests.Fixtures;
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Tests.Fixtures;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 
 namespace FedAvg.Common.Tests.Orchestration;
 
