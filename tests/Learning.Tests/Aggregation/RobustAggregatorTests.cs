@@ -88,6 +88,9 @@ public sealed class RobustAggregatorTests
         Assert.Equal(["b", "c", "a"], three.Select(updates).Select(u => u.ClientId));
         Assert.Equal(4f / 3, three.Aggregate(updates).Find("p")!.FloatData![0], 1e-6f);
         Assert.Equal(2f, new KrumAggregator(byzantineClients: 1, selected: null).Aggregate(updates).Find("p")!.FloatData![0]);
+
+        // The activity scores once and combines what it reported as chosen: the same model as Aggregate's.
+        Assert.Equal(three.Aggregate(updates).Find("p")!.FloatData, KrumAggregator.Combine(three.Select(updates)).Find("p")!.FloatData);
     }
 
     [Fact]

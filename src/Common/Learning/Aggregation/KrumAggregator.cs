@@ -36,9 +36,15 @@ public sealed class KrumAggregator : IUpdateAggregator
 
     public string Name => Selected == 1 ? UpdateAggregators.Krum : UpdateAggregators.MultiKrum;
 
-    public ModelWeights Aggregate(IReadOnlyList<ClientUpdate> updates)
+    public ModelWeights Aggregate(IReadOnlyList<ClientUpdate> updates) => Combine(Select(updates));
+
+    /// <summary>
+    /// The aggregate of what <see cref="Select"/> chose, for a caller that also reports the choice: scoring is
+    /// quadratic in the updates, so it is done once.
+    /// </summary>
+    public static ModelWeights Combine(IReadOnlyList<ClientUpdate> chosen)
     {
-        IReadOnlyList<ClientUpdate> chosen = Select(updates);
+        ArgumentNullException.ThrowIfNull(chosen);
 
         // One update: its weights bit for bit. More: their unweighted mean, with FedAvg's summation and checks.
         return FedAvgAggregator.Average([.. chosen.Select(u => u with { Samples = 1 })]);

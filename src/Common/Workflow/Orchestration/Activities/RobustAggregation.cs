@@ -66,20 +66,21 @@ internal static class RobustAggregation
         try
         {
             var aggregator = UpdateAggregators.Create(options);
-            if (aggregator is KrumAggregator krum)
+            if (aggregator is not KrumAggregator krum)
             {
-                // Krum's scores are computed again inside Aggregate: twice the distances, so the model is the kernel's own result.
-                var chosen = krum.Select(updates).Select(u => u.ClientId).ToHashSet(StringComparer.Ordinal);
-                foreach (var left in updates.Where(u => !chosen.Contains(u.ClientId)))
-                {
-                    rejected.Add(new ClientFailure(input.Round, int.Parse(left.ClientId, CultureInfo.InvariantCulture),
-                        $"update excluded by {aggregator.Name} (f = {options.ByzantineClients}): not among the {chosen.Count} closest to the others"));
-                }
-
-                remaining.RemoveAll(u => !chosen.Contains(Id(u.Client)));
+                return (aggregator.Aggregate(updates), bytes, null);
             }
 
-            return (aggregator.Aggregate(updates), bytes, null);
+            IReadOnlyList<ClientUpdate> chosen = krum.Select(updates);
+            var kept = chosen.Select(u => u.ClientId).ToHashSet(StringComparer.Ordinal);
+            foreach (var left in updates.Where(u => !kept.Contains(u.ClientId)))
+            {
+                rejected.Add(new ClientFailure(input.Round, int.Parse(left.ClientId, CultureInfo.InvariantCulture),
+                    $"update excluded by {aggregator.Name} (f = {options.ByzantineClients}): not among the {kept.Count} closest to the others"));
+            }
+
+            remaining.RemoveAll(u => !kept.Contains(Id(u.Client)));
+            return (KrumAggregator.Combine(chosen), bytes, null);
         }
         catch (AggregationException e) when (e.ClientId is null)
         {
