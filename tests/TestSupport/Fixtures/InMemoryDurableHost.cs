@@ -15,9 +15,10 @@ namespace FedAvg.Common.Tests.Fixtures;
 /// </summary>
 public static class InMemoryDurableHost
 {
-    // Below FreeTcpPorts' range (20000-31999), so the servers a test starts and these hosts never pick alike.
-    private const int First = 10000;
-    private const int Count = 10000;
+    // Below FreeTcpPorts' range (20000-31999), so the servers a test starts and these hosts never pick alike, and
+    // above Azurite's default ports (10000-10002), which fedavg takes for its default folder.
+    private const int First = 11000;
+    private const int Count = 9000;
     private const int Attempts = 20;
 
     public static async Task<DurableTaskTestHost> StartAsync(Action<DurableTaskRegistry> registry)
