@@ -44,8 +44,15 @@ internal static class ProgressText
         ArgumentNullException.ThrowIfNull(round);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"round {round.Round}/{rounds} done: accuracy {round.TestAccuracy:P2}, loss {round.TestLoss:F4}, {round.WallSeconds:F1} s");
+            $"round {round.Round}/{rounds} done: accuracy {round.TestAccuracy:P2}, loss {round.TestLoss:F4}, {round.WallSeconds:F1} s{Spent(round.Privacy)}");
     }
+
+    private static string Spent(RoundPrivacy? privacy) => privacy switch
+    {
+        null => string.Empty,
+        { Epsilon: double epsilon } => string.Create(CultureInfo.InvariantCulture, $", epsilon {epsilon:F3} at delta {privacy.Delta:G3}"),
+        _ => ", epsilon unbounded",
+    };
 
     public static string Clock(TimeSpan span) =>
         span.TotalHours >= 1

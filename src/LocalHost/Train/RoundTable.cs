@@ -36,9 +36,18 @@ internal static class RoundTable
             table.AddColumn(new TableColumn(header).RightAligned());
         }
 
+        // A DP-FedAvg run shows what each round spent, and the clip it held the updates to.
+        bool privacy = result.History.Any(r => r.Privacy is not null);
+        if (privacy)
+        {
+            table.AddColumn(new TableColumn("epsilon").RightAligned());
+            table.AddColumn(new TableColumn("clip").RightAligned());
+        }
+
         foreach (RoundSummary round in result.History)
         {
-            table.AddRow(
+            var cells = new List<Text>
+            {
                 Cell($"{round.Round}"),
                 Cell($"{round.Clients.Count}"),
                 Cell($"{round.TestAccuracy:P2}"),
@@ -47,7 +56,20 @@ internal static class RoundTable
                 Cell($"{round.LearningRate:G3}"),
                 Cell($"{round.WallSeconds:F1}"),
                 Cell($"{round.TrainSeconds:F1}"),
-                Cell($"{round.ImagesPerSecond:F0}"));
+                Cell($"{round.ImagesPerSecond:F0}"),
+            };
+            if (privacy)
+            {
+                cells.Add(round.Privacy switch
+                {
+                    null => new Text(string.Empty),
+                    { Epsilon: double epsilon } => Cell($"{epsilon:F3}"),
+                    _ => new Text("unbounded"),
+                });
+                cells.Add(round.Privacy is { } dp ? Cell($"{dp.ClipNorm:G4}") : new Text(string.Empty));
+            }
+
+            table.AddRow(cells);
         }
 
         return table;
@@ -66,6 +88,13 @@ internal static class RoundTable
         if (result.Strategy is { } strategy)
         {
             yield return strategy.Describe();
+        }
+
+        if (result.History.Count > 0 && result.History[^1].Privacy is { } spent)
+        {
+            yield return spent.Epsilon is double epsilon
+                ? string.Create(CultureInfo.InvariantCulture, $"privacy spent: epsilon {epsilon:F3} at delta {spent.Delta:G3} after {result.History.Count} rounds")
+                : "privacy spent: unbounded (dpNoiseMultiplier 0 clips without noise)";
         }
 
         if (result.FailedClients.Count > 0)

@@ -47,6 +47,16 @@ public sealed class ModelCatalogTests
         Assert.All(ModelWeights.FromModule(model, name).Tensors.Where(t => t.IsFloat), t => Assert.All(t.FloatData!, v => Assert.True(float.IsFinite(v), t.Name)));
     }
 
+    [Theory]
+    [MemberData(nameof(AllModels))]
+    public void The_models_listed_without_buffers_are_those_built_without_any(string name)
+    {
+        using var model = ModelCatalog.Create(name, 1);
+        bool buffers = ModelWeights.FromModule(model, name).Tensors.Any(t => t.Kind != WeightKind.Parameter);
+
+        Assert.Equal(!buffers, ModelCatalog.WithoutBuffers.Contains(name));
+    }
+
     [Fact]
     public void Seed_cnn_has_the_reference_layers()
     {

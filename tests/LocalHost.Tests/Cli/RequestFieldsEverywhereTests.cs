@@ -34,8 +34,8 @@ public sealed class RequestFieldsEverywhereTests
                 continue;
             }
 
-            var (value, viaJson) = OtherValidValue(name, property);
-            var parse = command.Parse([flag, value.Trim('"')]);
+            var (value, companions, viaJson) = OtherValidValue(name, properties);
+            var parse = command.Parse([flag, value.Trim('"'), .. companions.SelectMany(c => new[] { properties[c.Name].GetProperty("x-cli").GetString()!, c.Value.Trim('"') })]);
             Assert.Empty(parse.Errors);
             var viaCli = read(parse).Request;
 
@@ -73,9 +73,12 @@ public sealed class RequestFieldsEverywhereTests
     }
 
     // A value other than the default, from the schema alone, that the parser takes (some are
-    // valid only beside other fields: trainLimit at least clients), as JSON and as parsed.
-    private static (string Json, TrainingRequest Request) OtherValidValue(string name, JsonElement property)
+    // valid only beside other fields: trainLimit at least clients), as JSON and as parsed. A value
+    // the schema declares to need other fields' (x-requires) is given with them, and nothing else.
+    private static (string Json, List<(string Name, string Value)> Companions, TrainingRequest Request) OtherValidValue(
+        string name, Dictionary<string, JsonElement> properties)
     {
+        var property = properties[name];
         property.TryGetProperty("default", out var given);
         var candidates = property.GetProperty("type").GetString() switch
         {
@@ -83,16 +86,49 @@ public sealed class RequestFieldsEverywhereTests
             "boolean" => [given.GetBoolean() ? "false" : "true"],
             "integer" => new[] { given.ValueKind == JsonValueKind.Number ? given.GetInt32() + 1 : 0, property.GetProperty("minimum").GetInt32() + 1, property.GetProperty("maximum").GetInt32() }
                 .Select(v => v.ToString(CultureInfo.InvariantCulture)),
-            _ => new[] { given.GetDouble() / 2, 0.35, 0.25 }.Select(v => v.ToString(CultureInfo.InvariantCulture)),
+            _ => new[] { given.ValueKind == JsonValueKind.Number ? given.GetDouble() / 2 : 1, 0.35, 0.25 }
+                .Concat(property.TryGetProperty("maximum", out var maximum) ? [maximum.GetDouble()] : [])
+                .Select(v => v.ToString("R", CultureInfo.InvariantCulture)),
         };
         foreach (string json in candidates)
         {
-            if (TrainingRequestParser.Parse(Encoding.UTF8.GetBytes($"{{\"{name}\":{json}}}"), out _) is { } request && request != Presets.Default.Request)
+            var companions = Companions(name, json, properties);
+            string body = string.Join(",", companions.Prepend((Name: name, Value: json)).Select(c => $"\"{c.Name}\":{c.Value}"));
+            if (TrainingRequestParser.Parse(Encoding.UTF8.GetBytes($"{{{body}}}"), out _) is { } request && request != Presets.Default.Request)
             {
-                return (json, request);
+                return (json, companions, request);
             }
         }
 
         throw new Xunit.Sdk.XunitException($"no other valid value of {name} found from its schema");
+    }
+
+    // What the schema says a field's value needs (x-requires), and what those need in turn, each companion at the
+    // first value it may take.
+    private static List<(string Name, string Value)> Companions(string name, string json, Dictionary<string, JsonElement> properties)
+    {
+        var companions = new List<(string Name, string Value)>();
+        var pending = new Queue<(string Name, string Json)>([(name, json)]);
+        while (pending.TryDequeue(out var next))
+        {
+            if (!properties[next.Name].TryGetProperty("x-requires", out var requires))
+            {
+                continue;
+            }
+
+            foreach (var requirement in requires.EnumerateArray())
+            {
+                bool applies = !requirement.TryGetProperty("when", out var when) || $"\"{when.GetString()}\"" == next.Json;
+                string field = requirement.GetProperty("field").GetString()!;
+                if (applies && field != name && companions.All(c => c.Name != field))
+                {
+                    string value = $"\"{requirement.GetProperty("values")[0].GetString()}\"";
+                    companions.Add((field, value));
+                    pending.Enqueue((field, value));
+                }
+            }
+        }
+
+        return companions;
     }
 }

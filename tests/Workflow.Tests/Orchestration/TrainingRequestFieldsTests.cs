@@ -78,7 +78,7 @@ public sealed class TrainingRequestFieldsTests
     private static object OtherValidValue(RequestField field, object? current) => field.Kind switch
     {
         RequestFieldKind.WholeNumber => (int)field.Minimum! + 1 == (current as int?) ? (int)field.Minimum! + 2 : (int)field.Minimum! + 1,
-        RequestFieldKind.Number => (double)current! / 2 is var half && field.Problem(half) is null && half != (double)current ? half : 0.25,
+        RequestFieldKind.Number => current is double now && now / 2 is var half && field.Problem(half) is null && half != now ? half : 0.25,
         RequestFieldKind.Flag => !(bool)current!,
         _ => field.Allowed.First(a => a != (string?)current),
     };

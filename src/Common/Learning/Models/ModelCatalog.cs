@@ -20,6 +20,13 @@ public static class ModelCatalog
 
     public static IReadOnlyList<string> Names { get; } = [SeedCnn.Name, WideCnn.Name, ResNet9Mini.Name, SeedCnnGroupNorm.Name];
 
+    /// <summary>
+    /// The models with parameters only, no buffers: the others' BatchNorm running statistics are computed from the
+    /// clients' data, so DP-FedAvg, which noises parameters only, refuses them. Listed rather than found by building
+    /// each model, so a request can be validated without torch; a test checks the list against the built models.
+    /// </summary>
+    public static IReadOnlyList<string> WithoutBuffers { get; } = [SeedCnnGroupNorm.Name];
+
     public static bool Contains(string name) => name is not null && Builders.ContainsKey(name);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using FedAvg.Common.Aggregation;
+using FedAvg.Common.Privacy;
 
 namespace FedAvg.Common.Orchestration;
 
@@ -16,7 +17,14 @@ public sealed record AggregateInput(
     double ServerMomentum,
     string? PreviousMomentumBlob,
     AggregatorOptions? Aggregation = null,
-    ServerStateInput? Server = null);
+    ServerStateInput? Server = null,
+    PrivacyInput? Privacy = null);
+
+/// <summary>DP-FedAvg's round: what the aggregator is given in place of the mean (<see cref="DpFedAvgAggregator"/>).</summary>
+/// <param name="ClipNorm">This round's clip: the request's in the first round, then the previous round's next one.</param>
+/// <param name="NoiseSeed">From the run's seed and the round, so a retried aggregation draws the same noise.</param>
+/// <param name="SamplingRate">q = clients selected a round / clients, for the accountant.</param>
+public sealed record PrivacyInput(DifferentialPrivacyOptions Options, double ClipNorm, long NoiseSeed, double SamplingRate);
 
 /// <summary>
 /// The server optimiser as the request chooses it, and the state the previous round left: the adaptive optimisers'
@@ -51,4 +59,5 @@ public sealed record AggregateResult(
     ActivityTiming Timing,
     string? Error = null,
     string? SecondMomentBlob = null,
-    string? ServerControlBlob = null);
+    string? ServerControlBlob = null,
+    RoundPrivacy? Privacy = null);

@@ -46,6 +46,8 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         string? secondMoment = null;
         string? serverControl = null;
         var clientControls = new Dictionary<int, string>();
+        // DP-FedAvg's clip, moved by adaptive clipping from each round to the next; null without privacy.
+        double? clip = RunPrivacy.Of(request)?.ClipNorm;
         for (int round = 1; round <= request.Rounds; round++)
         {
             var roundStart = context.CurrentUtcDateTime;
@@ -55,7 +57,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             var outcome = await context.CallSubOrchestratorAsync<RoundOutcome>(
                 ActivityNames.Round,
                 new RoundInput(runId, round, request, [.. selected.Select(c => new RoundClient(c, prepared.Clients[c].Blob, clientControls.GetValueOrDefault(c)))],
-                    global, momentum, LearningRateSchedule.At(request, round), secondMoment, serverControl),
+                    global, momentum, LearningRateSchedule.At(request, round), secondMoment, serverControl, clip),
                 new SubOrchestrationOptions { InstanceId = RunProgress.RoundInstanceId(runId, round) });
             failures.AddRange(outcome.Failures);
             if (outcome.Summary is null)
@@ -70,6 +72,7 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
             momentum = outcome.MomentumBlob;
             secondMoment = outcome.SecondMomentBlob;
             serverControl = outcome.ServerControlBlob;
+            clip = outcome.Summary.Privacy?.NextClipNorm ?? clip;
             if (FedAvgRoundOrchestrator.IsScaffold(request))
             {
                 foreach (int client in outcome.Summary.Clients)

@@ -22,6 +22,9 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
     /// <summary>Status updates a round publishes while training, at most: rounds of any size write a bounded status.</summary>
     public const int StatusUpdates = 20;
 
+    /// <summary>Mixed with the run's seed and the round into the seed of DP-FedAvg's noise, apart from every client's training seed.</summary>
+    private const long NoiseStream = 0x4450_4E6F_6973_65;
+
     public override async Task<RoundOutcome> RunAsync(TaskOrchestrationContext context, RoundInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -63,7 +66,8 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
                     request.MinClientsPerRound, request.ServerLearningRate, request.ServerMomentum, input.MomentumBlob,
                     new AggregatorOptions { Aggregator = request.Aggregator, TrimFraction = request.TrimBeta, ByzantineClients = request.ByzantineClients },
                     new ServerStateInput(request.ServerOptimizer, request.ServerBeta1, request.ServerBeta2, request.ServerTau, input.SecondMomentBlob,
-                        IsScaffold(request), input.ServerControlBlob, request.Clients)),
+                        IsScaffold(request), input.ServerControlBlob, request.Clients),
+                    Privacy(input)),
                 FedAvgOrchestrator.Retry);
         failures.AddRange(aggregate?.Rejected ?? []);
 
@@ -126,6 +130,18 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             IsScaffold(request) ? new ScaffoldBlobs(round.ServerControlBlob, client.ControlBlob) : null);
     }
 
+    private static PrivacyInput? Privacy(RoundInput input)
+    {
+        var request = input.Request;
+        return RunPrivacy.Of(request) is { } privacy
+            ? new PrivacyInput(privacy.Options(request.EffectiveClientsPerRound), input.ClipNorm ?? privacy.ClipNorm,
+                NoiseSeed(request.Seed, input.Round), privacy.SamplingRate)
+            : null;
+    }
+
+    /// <summary>The seed of DP-FedAvg's noise in <paramref name="round"/>: the same on every retry and rerun of the round.</summary>
+    internal static long NoiseSeed(int runSeed, int round) => SeedMixer.Derive(SeedMixer.Derive(runSeed, NoiseStream), round);
+
     internal static bool IsScaffold(TrainingRequest request) => request.ClientAlgorithm == ClientAlgorithmNames.Scaffold;
 
     private static async Task<(TrainClientResult? Result, ClientFailure? Failure)> TrainAsync(TaskOrchestrationContext context, TrainClientInput input)
@@ -186,6 +202,7 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             aggregate.GlobalModelBlob!,
             [.. trained.Select(t => new ClientRound(t.Client, t.Samples, t.TrainLoss, t.TrainSeconds, t.ImagesPerSecond, acceptedClients.Contains(t.Client)))],
             accepted.Count,
-            accepted.Sum(t => (long)t.Samples));
+            accepted.Sum(t => (long)t.Samples),
+            aggregate.Privacy);
     }
 }

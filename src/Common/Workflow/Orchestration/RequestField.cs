@@ -60,6 +60,9 @@ public sealed record RequestField
     /// </summary>
     public RequestField? Clears { get; init; }
 
+    /// <summary>Values of other fields that some value of this one is valid only beside (<see cref="FieldRequirement"/>).</summary>
+    public IReadOnlyList<FieldRequirement> Requires { get; init; } = [];
+
     public static RequestField WholeNumber(
         string name, string description, Func<TrainingRequest, int> get, Func<TrainingRequest, int, TrainingRequest> set, int minimum, int maximum) =>
         new(name, RequestFieldKind.WholeNumber, description, r => get(r), (r, v) => set(r, (int)v!)) { Minimum = minimum, Maximum = maximum };
@@ -83,6 +86,16 @@ public sealed record RequestField
             Maximum = maximum,
             ExclusiveMinimum = exclusiveMinimum,
             ExclusiveMaximum = exclusiveMaximum,
+        };
+
+    public static RequestField OptionalNumber(
+        string name, string description, Func<TrainingRequest, double?> get, Func<TrainingRequest, double?, TrainingRequest> set, double minimum, double maximum, bool exclusiveMinimum = false) =>
+        new(name, RequestFieldKind.Number, description, r => get(r), (r, v) => set(r, (double?)v))
+        {
+            Optional = true,
+            Minimum = minimum,
+            Maximum = maximum,
+            ExclusiveMinimum = exclusiveMinimum,
         };
 
     public static RequestField Text(

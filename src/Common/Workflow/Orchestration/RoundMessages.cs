@@ -13,7 +13,8 @@ public sealed record RoundInput(
     string? MomentumBlob,
     double LearningRate,
     string? SecondMomentBlob = null,
-    string? ServerControlBlob = null);
+    string? ServerControlBlob = null,
+    double? ClipNorm = null);
 
 /// <summary>
 /// What a round produced. <see cref="Summary"/> is null when too few updates were usable; <see cref="Error"/> then says

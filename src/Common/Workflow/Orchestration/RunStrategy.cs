@@ -7,7 +7,8 @@ namespace FedAvg.Common.Orchestration;
 /// <summary>
 /// How a run trains, as its status and result record it: the client algorithm and the server optimiser, each with the
 /// settings it uses. A setting the choice ignores is null (proximalMu outside fedprox, the betas and tau under avgm,
-/// momentum under the adaptive optimisers), so the record never shows a value that had no effect.
+/// momentum under the adaptive optimisers), so the record never shows a value that had no effect; so is the privacy
+/// of a run without (privacy none).
 /// </summary>
 public sealed record RunStrategy(
     string ClientAlgorithm,
@@ -17,7 +18,8 @@ public sealed record RunStrategy(
     double? ServerMomentum,
     double? ServerBeta1,
     double? ServerBeta2,
-    double? ServerTau)
+    double? ServerTau,
+    RunPrivacy? Privacy = null)
 {
     public static RunStrategy Of(TrainingRequest request)
     {
@@ -31,7 +33,8 @@ public sealed record RunStrategy(
             adaptive ? null : request.ServerMomentum,
             adaptive ? request.ServerBeta1 : null,
             adaptive && request.ServerOptimizer != ServerOptimizerNames.FedAdagrad ? request.ServerBeta2 : null,
-            adaptive ? request.ServerTau : null);
+            adaptive ? request.ServerTau : null,
+            RunPrivacy.Of(request));
     }
 
     /// <summary>One line, in the request's field names: "clientAlgorithm fedprox (proximalMu 0.01), serverOptimizer adam (...)".</summary>
@@ -44,7 +47,19 @@ public sealed record RunStrategy(
             (TrainingRequestFields.ServerBeta1.Name, ServerBeta1),
             (TrainingRequestFields.ServerBeta2.Name, ServerBeta2),
             (TrainingRequestFields.ServerTau.Name, ServerTau));
-        return $"{TrainingRequestFields.ClientAlgorithm.Name} {ClientAlgorithm}{client}, {TrainingRequestFields.ServerOptimizer.Name} {ServerOptimizer}{server}";
+        string line = $"{TrainingRequestFields.ClientAlgorithm.Name} {ClientAlgorithm}{client}, {TrainingRequestFields.ServerOptimizer.Name} {ServerOptimizer}{server}";
+        if (Privacy is { } privacy)
+        {
+            var settings = Settings(
+                (TrainingRequestFields.DpClipNorm.Name, privacy.ClipNorm),
+                (TrainingRequestFields.DpNoiseMultiplier.Name, privacy.NoiseMultiplier),
+                (TrainingRequestFields.DpDelta.Name, privacy.Delta),
+                (TrainingRequestFields.TargetEpsilon.Name, privacy.TargetEpsilon));
+            string adaptive = privacy.AdaptiveClipping ? $", {TrainingRequestFields.DpAdaptiveClipping.Name}" : string.Empty;
+            line += $", {TrainingRequestFields.Privacy.Name} {privacy.Mechanism}{settings.TrimEnd(')')}{(settings.Length > 0 ? adaptive + ")" : string.Empty)}";
+        }
+
+        return line;
     }
 
     private static string Settings(params (string Name, double? Value)[] settings)

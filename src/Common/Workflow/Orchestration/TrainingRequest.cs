@@ -1,5 +1,6 @@
 using FedAvg.Common.Adversaries;
 using FedAvg.Common.Aggregation;
+using FedAvg.Common.Privacy;
 using System.Text.Json.Serialization;
 using FedAvg.Common.Training;
 
@@ -89,6 +90,24 @@ public sealed record TrainingRequest
     /// <summary>The factor of the sign-flip and scale attacks.</summary>
     public double AttackScale { get; init; } = 10;
 
+    /// <summary>One of <see cref="PrivacyNames.All"/>: none, or client-level DP-FedAvg (needs a model without buffers).</summary>
+    public string Privacy { get; init; } = PrivacyNames.None;
+
+    /// <summary>DP-FedAvg's C: each client's change is clipped to this L2 norm (the first round's, with adaptive clipping).</summary>
+    public double DpClipNorm { get; init; } = DefaultPrivacy.ClipNorm;
+
+    /// <summary>DP-FedAvg's z: the noise's standard deviation in units of the clip.</summary>
+    public double DpNoiseMultiplier { get; init; } = DefaultPrivacy.NoiseMultiplier;
+
+    /// <summary>The δ that ε is reported for.</summary>
+    public double DpDelta { get; init; } = DefaultPrivacy.Delta;
+
+    /// <summary>Andrew et al. 2021: the clip follows the median of the clients' update norms.</summary>
+    public bool DpAdaptiveClipping { get; init; }
+
+    /// <summary>The ε the run may spend at most; null for no limit.</summary>
+    public double? TargetEpsilon { get; init; }
+
     /// <summary>Use only the first N training images (quick runs and tests).</summary>
     public int? TrainLimit { get; init; }
 
@@ -108,6 +127,8 @@ public sealed record TrainingRequest
     };
 
     private static ServerOptimizerOptions DefaultServer { get; } = new();
+
+    private static DifferentialPrivacyOptions DefaultPrivacy { get; } = new();
 
     /// <summary>The number of clients selected each round.</summary>
     public int EffectiveClientsPerRound =>

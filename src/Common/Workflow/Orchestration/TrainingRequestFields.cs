@@ -1,6 +1,7 @@
 using FedAvg.Common.Adversaries;
 using FedAvg.Common.Aggregation;
 using FedAvg.Common.Models;
+using FedAvg.Common.Privacy;
 using FedAvg.Common.Training;
 
 namespace FedAvg.Common.Orchestration;
@@ -139,6 +140,44 @@ public static class TrainingRequestFields
         "attackScale", "factor of the sign-flip and scale attacks",
         r => r.AttackScale, (r, v) => r with { AttackScale = v }, 0, 1000, exclusiveMinimum: true);
 
+    // The dp* settings are ignored unless privacy is dp-fedavg (as proximalMu is unless fedprox), so each is valid on
+    // its own; privacy dp-fedavg itself declares the model it needs, and targetEpsilon the privacy.
+    public static RequestField Privacy { get; } = RequestField.Text(
+        "privacy", "none, or dp-fedavg: client-level differential privacy (McMahan et al. 2018): each client's change is clipped to dpClipNorm, " +
+        "Gaussian noise of dpNoiseMultiplier times the clip is added to their sum, and (epsilon, dpDelta) is reported after every round; " +
+        "needs a model without BatchNorm buffers (seed-cnn-gn)",
+        r => r.Privacy, (r, v) => r with { Privacy = v }, PrivacyNames.All)
+        with
+        {
+            Requires =
+            [
+                new(PrivacyNames.DpFedAvg, Model, ModelCatalog.WithoutBuffers,
+                    "DP-FedAvg noises parameters only, and BatchNorm statistics, computed from the clients' data, would escape the noise"),
+            ],
+        };
+
+    public static RequestField DpClipNorm { get; } = RequestField.Number(
+        "dpClipNorm", "dp-fedavg: the L2 norm each client's change is clipped to (with dpAdaptiveClipping, the first round's)",
+        r => r.DpClipNorm, (r, v) => r with { DpClipNorm = v }, 0, 1e4, exclusiveMinimum: true);
+
+    public static RequestField DpNoiseMultiplier { get; } = RequestField.Number(
+        "dpNoiseMultiplier", "dp-fedavg: the noise's standard deviation in units of the clip (0 clips without noise: no privacy, epsilon unbounded)",
+        r => r.DpNoiseMultiplier, (r, v) => r with { DpNoiseMultiplier = v }, 0, 100);
+
+    public static RequestField DpDelta { get; } = RequestField.Number(
+        "dpDelta", "dp-fedavg: the delta epsilon is reported for; below 1 / clients",
+        r => r.DpDelta, (r, v) => r with { DpDelta = v }, 0, 1, exclusiveMinimum: true, exclusiveMaximum: true);
+
+    public static RequestField DpAdaptiveClipping { get; } = RequestField.Flag(
+        "dpAdaptiveClipping", "dp-fedavg: the clip follows the median client's update norm, from a noised count that takes a share of the noise " +
+        "(Andrew et al. 2021); needs more than 10 * dpNoiseMultiplier clients a round",
+        r => r.DpAdaptiveClipping, (r, v) => r with { DpAdaptiveClipping = v });
+
+    public static RequestField TargetEpsilon { get; } = RequestField.OptionalNumber(
+        "targetEpsilon", "dp-fedavg: the most epsilon the run may spend; a request whose rounds would exceed it is refused, saying how many fit (unset: no limit)",
+        r => r.TargetEpsilon, (r, v) => r with { TargetEpsilon = v }, 0, 1e6, exclusiveMinimum: true)
+        with { Requires = [new(null, Privacy, [PrivacyNames.DpFedAvg], "a run without it spends an unbounded epsilon")] };
+
     public static RequestField TrainLimit { get; } = RequestField.OptionalWholeNumber(
         "trainLimit", $"use only the first N training images, at least one a client (unset: all {TrainingImages})",
         r => r.TrainLimit, (r, v) => r with { TrainLimit = v }, 1, TrainingImages);
@@ -154,6 +193,7 @@ public static class TrainingRequestFields
         LearningRate, LearningRateSchedule, Momentum, WeightDecay, ClientAlgorithm, ProximalMu, Augmentation, Model, Seed,
         ServerOptimizer, ServerLearningRate, ServerMomentum, ServerBeta1, ServerBeta2, ServerTau, TrainLimit, TestLimit,
         Aggregator, TrimBeta, ByzantineClients, Attack, Attackers, AttackScale,
+        Privacy, DpClipNorm, DpNoiseMultiplier, DpDelta, DpAdaptiveClipping, TargetEpsilon,
     ];
 
     private static readonly Dictionary<string, RequestField> ByName = All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);

@@ -7,7 +7,8 @@ namespace FedAvg.Common.Orchestration;
 /// <see cref="Presets"/>: what <c>GET /api/train/schema</c> answers and what the OpenAPI document
 /// shows for <c>POST /api/train</c>. A form can be generated from it: per field its type, default
 /// (what an empty request gets), range or allowed values, description and CLI option (<c>x-cli</c>),
-/// and every preset's values (<c>x-presets</c>).
+/// values that need another field's (<c>x-requires</c>: privacy dp-fedavg needs a model without buffers), and every
+/// preset's values (<c>x-presets</c>).
 /// </summary>
 public static class TrainingRequestSchema
 {
@@ -112,7 +113,26 @@ public static class TrainingRequestSchema
             property["x-cli-aliases"] = new JsonArray([.. field.CliAliases.Select(a => JsonValue.Create(a))]);
         }
 
+        if (field.Requires.Count > 0)
+        {
+            property["x-requires"] = new JsonArray([.. field.Requires.Select(Requirement)]);
+        }
+
         return property;
+    }
+
+    private static JsonNode Requirement(FieldRequirement requirement)
+    {
+        var node = new JsonObject();
+        if (requirement.When is { } when)
+        {
+            node["when"] = when;
+        }
+
+        node["field"] = requirement.Field.Name;
+        node["values"] = new JsonArray([.. requirement.Values.Select(v => JsonValue.Create(v))]);
+        node["reason"] = requirement.Reason;
+        return node;
     }
 
     private static JsonValue? Json(object? value) => value switch

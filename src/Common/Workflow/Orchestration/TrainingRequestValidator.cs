@@ -1,5 +1,7 @@
 using FedAvg.Common.Adversaries;
 using FedAvg.Common.Aggregation;
+using FedAvg.Common.Privacy;
+using FedAvg.Common.Training;
 
 namespace FedAvg.Common.Orchestration;
 
@@ -46,7 +48,21 @@ public static class TrainingRequestValidator
             errors.Add(TrainingRequestFields.TrainLimit.Name, $"must be between clients ({request.Clients}) and {TrainingRequestFields.TrainingImages}");
         }
 
+        // Requirements declared on the fields themselves (privacy dp-fedavg needs a model without buffers).
+        foreach (var field in TrainingRequestFields.All)
+        {
+            foreach (var requirement in field.Requires.Where(r => !wrong.Contains(field) && !wrong.Contains(r.Field)))
+            {
+                if (requirement.AppliesTo(field.ValueIn(request)) && !requirement.IsMetBy(request))
+                {
+                    errors.Add(field.Name, requirement.Problem(request));
+                    wrong.Add(field);
+                }
+            }
+        }
+
         RobustnessChecks(request, errors, wrong);
+        PrivacyChecks(request, errors, wrong);
         // The adaptive optimisers' first moment is serverBeta1: a momentum beside it would be silently ignored.
         if (!wrong.Contains(TrainingRequestFields.ServerOptimizer) && !wrong.Contains(TrainingRequestFields.ServerMomentum)
             && request.ServerOptions.IsAdaptive && request.ServerMomentum != 0)
@@ -55,6 +71,68 @@ public static class TrainingRequestValidator
         }
 
         return errors;
+    }
+
+    // DP-FedAvg's guarantee covers what it clips and noises: its own unweighted mean of the updates. A robust aggregator
+    // would replace that mean (the noise is calibrated to the mean's sensitivity, C / n), and SCAFFOLD's server control
+    // moves by the clients' control deltas, which are neither clipped nor noised. The dp* settings alone are ignored
+    // without privacy, as proximalMu is without fedprox.
+    private static void PrivacyChecks(TrainingRequest request, RequestErrors errors, HashSet<RequestField> wrong)
+    {
+        if (request.Privacy != PrivacyNames.DpFedAvg || wrong.Contains(TrainingRequestFields.Privacy))
+        {
+            return;
+        }
+
+        bool ok = true;
+        void Refuse(RequestField field, string message)
+        {
+            errors.Add(field.Name, message);
+            wrong.Add(field);
+            ok = false;
+        }
+
+        if (!wrong.Contains(TrainingRequestFields.Aggregator) && request.Aggregator != UpdateAggregators.FedAvg)
+        {
+            Refuse(TrainingRequestFields.Aggregator, $"must be {UpdateAggregators.FedAvg} with privacy {PrivacyNames.DpFedAvg}, which clips the updates and " +
+                $"takes their unweighted mean itself: its noise is calibrated to that mean, not to {request.Aggregator}'s");
+        }
+
+        if (!wrong.Contains(TrainingRequestFields.ClientAlgorithm) && request.ClientAlgorithm == ClientAlgorithmNames.Scaffold)
+        {
+            Refuse(TrainingRequestFields.ClientAlgorithm, $"cannot be {ClientAlgorithmNames.Scaffold} with privacy {PrivacyNames.DpFedAvg}: " +
+                "the server's control variate moves by the clients' control deltas, which are neither clipped nor noised");
+        }
+
+        bool clientsOk = !wrong.Contains(TrainingRequestFields.Clients);
+        if (clientsOk && !wrong.Contains(TrainingRequestFields.DpDelta) && request.DpDelta >= 1.0 / request.Clients)
+        {
+            Refuse(TrainingRequestFields.DpDelta, $"must be below 1 / clients ({RequestField.Format(1.0 / request.Clients)}) with privacy " +
+                $"{PrivacyNames.DpFedAvg}: a delta of 1 / clients allows a mechanism that publishes one client's update outright");
+        }
+
+        bool perRoundOk = clientsOk && !wrong.Contains(TrainingRequestFields.ClientsPerRound) && !wrong.Contains(TrainingRequestFields.Fraction);
+        int perRound = request.EffectiveClientsPerRound;
+        double z = request.DpNoiseMultiplier;
+        if (perRoundOk && request.DpAdaptiveClipping && !wrong.Contains(TrainingRequestFields.DpNoiseMultiplier)
+            && z > 0 && !(2 * RunPrivacy.CountNoiseStd(perRound) > z))
+        {
+            Refuse(TrainingRequestFields.DpAdaptiveClipping, $"needs more than 10 * dpNoiseMultiplier = {RequestField.Format(10 * z)} clients selected " +
+                $"each round, not {perRound}: the count of unclipped clients is noised with clients / 20, which must exceed dpNoiseMultiplier / 2 " +
+                "or the updates would be left no noise (Andrew et al. 2021)");
+        }
+
+        if (ok && perRoundOk && request.TargetEpsilon is double target && !wrong.Contains(TrainingRequestFields.TargetEpsilon)
+            && !wrong.Contains(TrainingRequestFields.Rounds) && !wrong.Contains(TrainingRequestFields.DpNoiseMultiplier)
+            && !wrong.Contains(TrainingRequestFields.DpDelta) && RunPrivacy.Of(request) is { } privacy
+            && !(privacy.EpsilonAfter(request.Rounds) <= target))
+        {
+            int fit = privacy.RoundsWithin(target, request.Rounds);
+            string spent = privacy.EpsilonAfter(request.Rounds) is double epsilon ? $"epsilon {RequestField.Format(Math.Round(epsilon, 4))}" : "an unbounded epsilon";
+            Refuse(TrainingRequestFields.TargetEpsilon, $"would be exceeded: the {request.Rounds} rounds would reach {spent} at delta " +
+                $"{RequestField.Format(request.DpDelta)} (dpNoiseMultiplier {RequestField.Format(z)}, {perRound} of {request.Clients} clients a round); " +
+                $"{fit} rounds fit within {RequestField.Format(target)}");
+        }
     }
 
     // Krum scores each update by its n - f - 2 nearest others, so a round needs more than 2f + 2 of them. An attack without

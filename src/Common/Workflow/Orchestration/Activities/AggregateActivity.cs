@@ -11,7 +11,8 @@ namespace FedAvg.Common.Orchestration.Activities;
 /// <summary>
 /// The aggregate of the round's updates becomes the new global model, after the server optimiser's step. An update that
 /// cannot be read or is rejected (NaN, wrong shape, wrong architecture) is left out and reported. The robust
-/// aggregators (median, trimmed mean, Krum) read the whole round into memory (<see cref="RobustAggregation"/>); the
+/// aggregators (median, trimmed mean, Krum) and DP-FedAvg read the whole round into memory (<see cref="RobustAggregation"/>,
+/// <see cref="PrivateAggregation"/>); the
 /// default sample-weighted mean streams. Its updates are downloaded a few at a time in parallel and folded into running sums in client order as they
 /// arrive (<see cref="FedAvgAccumulator"/>), so memory stays at a few models whatever the number of clients,
 /// and the result is bit for bit <see cref="FedAvgAggregator.Average(IReadOnlyList{ClientUpdate})"/> of the
@@ -33,15 +34,21 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         long bytes = 0;
         string? error = null;
         var options = input.Aggregation ?? new AggregatorOptions();
-        bool robust = options.Aggregator != UpdateAggregators.FedAvg;
-        if (robust)
+        RoundPrivacy? privacy = null;
+        bool inMemory = options.Aggregator != UpdateAggregators.FedAvg || input.Privacy is not null;
+        if (input.Privacy is { } dp)
+        {
+            (average, bytes, error, privacy) = await PrivateAggregation.RunAsync(input, dp, remaining, rejected, ReadAsync,
+                () => ModelBlobs.ReadAsync(storage.Models, input.PreviousGlobalBlob, CancellationToken.None), folding).ConfigureAwait(false);
+        }
+        else if (inMemory)
         {
             (average, bytes, error) = await RobustAggregation.RunAsync(input, options, remaining, rejected, ReadAsync, folding).ConfigureAwait(false);
         }
 
         // A rejection changes every share, so the pass that finds one checks the rest without folding them, and the
         // next pass starts over without the rejected: two passes when something is wrong, one when nothing is.
-        while (!robust && remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
+        while (!inMemory && remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
         {
             var accumulator = new FedAvgAccumulator(remaining.Sum(u => (long)u.Samples));
             var rejectedNow = new List<ClientFailure>();
@@ -145,7 +152,7 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         transfer.Stop();
         return new AggregateResult(globalBlob, momentumBlob, [.. remaining.Select(u => u.Client)], rejected,
             (folding.Elapsed + compute.Elapsed).TotalSeconds, (streaming.Elapsed - folding.Elapsed + transfer.Elapsed).TotalSeconds,
-            bytes, new ActivityTiming(started, DateTimeOffset.UtcNow), SecondMomentBlob: secondMomentBlob, ServerControlBlob: controlBlob);
+            bytes, new ActivityTiming(started, DateTimeOffset.UtcNow), SecondMomentBlob: secondMomentBlob, ServerControlBlob: controlBlob, Privacy: privacy);
     }
 
     private async Task<ModelWeights?> ReadStateAsync(string? blob) =>

@@ -27,36 +27,7 @@ internal static class RobustAggregation
         Func<UpdateRef, Task<(ModelWeights? Weights, string? Error)>> read,
         Stopwatch folding)
     {
-        var updates = new List<ClientUpdate>(remaining.Count);
-        var checker = new FedAvgAccumulator(Math.Max(1, remaining.Sum(u => (long)u.Samples)));
-        long bytes = 0;
-        await OrderedDownloads.ForEachAsync(remaining, Storage.FedAvgStorage.MaxParallelTransfers, read, (update, got) =>
-        {
-            if (got.Weights is null)
-            {
-                rejected.Add(new ClientFailure(input.Round, update.Client, $"update unreadable: {got.Error}"));
-                return;
-            }
-
-            var client = new ClientUpdate(Id(update.Client), got.Weights, update.Samples);
-            folding.Start();
-            try
-            {
-                checker.Check(client);
-                updates.Add(client);
-                bytes += got.Weights.ByteCount;
-            }
-            catch (AggregationException e) when (e.ClientId == client.ClientId)
-            {
-                rejected.Add(new ClientFailure(input.Round, update.Client, $"update rejected: {e.Message}"));
-            }
-            finally
-            {
-                folding.Stop();
-            }
-        }).ConfigureAwait(false);
-
-        remaining.RemoveAll(u => rejected.Any(r => r.Round == input.Round && r.Client == u.Client));
+        var (updates, bytes) = await ReadAllAsync(input, remaining, rejected, read, folding).ConfigureAwait(false);
         if (updates.Count < input.MinUpdates || updates.Count == 0)
         {
             return (null, bytes, null);
@@ -90,6 +61,50 @@ internal static class RobustAggregation
         {
             folding.Stop();
         }
+    }
+
+    /// <summary>
+    /// Every usable update of the round in memory, in client order: those that cannot be read or fail the checks every
+    /// aggregator makes are added to <paramref name="rejected"/> and taken out of <paramref name="remaining"/>.
+    /// </summary>
+    public static async Task<(List<ClientUpdate> Updates, long Bytes)> ReadAllAsync(
+        AggregateInput input,
+        List<UpdateRef> remaining,
+        List<ClientFailure> rejected,
+        Func<UpdateRef, Task<(ModelWeights? Weights, string? Error)>> read,
+        Stopwatch folding)
+    {
+        var updates = new List<ClientUpdate>(remaining.Count);
+        var checker = new FedAvgAccumulator(Math.Max(1, remaining.Sum(u => (long)u.Samples)));
+        long bytes = 0;
+        await OrderedDownloads.ForEachAsync(remaining, Storage.FedAvgStorage.MaxParallelTransfers, read, (update, got) =>
+        {
+            if (got.Weights is null)
+            {
+                rejected.Add(new ClientFailure(input.Round, update.Client, $"update unreadable: {got.Error}"));
+                return;
+            }
+
+            var client = new ClientUpdate(Id(update.Client), got.Weights, update.Samples);
+            folding.Start();
+            try
+            {
+                checker.Check(client);
+                updates.Add(client);
+                bytes += got.Weights.ByteCount;
+            }
+            catch (AggregationException e) when (e.ClientId == client.ClientId)
+            {
+                rejected.Add(new ClientFailure(input.Round, update.Client, $"update rejected: {e.Message}"));
+            }
+            finally
+            {
+                folding.Stop();
+            }
+        }).ConfigureAwait(false);
+
+        remaining.RemoveAll(u => rejected.Any(r => r.Round == input.Round && r.Client == u.Client));
+        return (updates, bytes);
     }
 
     private static string Id(int client) => client.ToString(CultureInfo.InvariantCulture);
