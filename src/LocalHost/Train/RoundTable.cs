@@ -36,9 +36,16 @@ internal static class RoundTable
             table.AddColumn(new TableColumn(header).RightAligned());
         }
 
+        bool clientEvaluation = ClientEvaluationColumns.Shown(result);
+        foreach (string header in clientEvaluation ? ClientEvaluationColumns.Headers : [])
+        {
+            table.AddColumn(new TableColumn(header).RightAligned());
+        }
+
         foreach (RoundSummary round in result.History)
         {
-            table.AddRow(
+            var cells = new List<Text>
+            {
                 Cell($"{round.Round}"),
                 Cell($"{round.Clients.Count}"),
                 Cell($"{round.TestAccuracy:P2}"),
@@ -47,7 +54,10 @@ internal static class RoundTable
                 Cell($"{round.LearningRate:G3}"),
                 Cell($"{round.WallSeconds:F1}"),
                 Cell($"{round.TrainSeconds:F1}"),
-                Cell($"{round.ImagesPerSecond:F0}"));
+                Cell($"{round.ImagesPerSecond:F0}"),
+            };
+            cells.AddRange(clientEvaluation ? ClientEvaluationColumns.Cells(round).Select(c => new Text(c)) : []);
+            table.AddRow(cells);
         }
 
         return table;
