@@ -44,7 +44,7 @@ public sealed class ClientEvaluationTests(AzuriteFixture azurite)
             Assert.Equal(round.Clients.Select(c => shards[c].Samples - HeldOutSplit.HeldOutCount(shards[c].Samples, 0.2)), round.SampleCounts);
 
             // The round's own status said the same when it completed.
-            var roundRun = await harness.Client.GetInstanceAsync(RunProgress.RoundInstanceId(run.RunId, round.Round));
+            var roundRun = await harness.Client.GetInstanceAsync(RunProgress.RoundInstanceId(run.RunId, round.Round), getInputsAndOutputs: true);
             Assert.Equal(evaluation, roundRun!.ReadCustomStatusAs<RoundStatus>()!.ClientEvaluation);
         }
 
