@@ -43,6 +43,7 @@ public sealed class FunctionWiringTests
     [InlineData("TrainClient")]
     [InlineData("Aggregate")]
     [InlineData("Evaluate")]
+    [InlineData("EvaluateClients")]
     [InlineData("DiscardUpdates")]
     [InlineData("CompleteRun")]
     public void Every_activity_the_orchestrator_calls_has_an_activity_trigger(string name)
@@ -66,7 +67,7 @@ public sealed class FunctionWiringTests
         var names = FunctionMetadata.All.Select(f => f.GetProperty("name").GetString()).Order().ToArray();
 
         Assert.Equal(
-            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient", "TrainSchema" },
+            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "EvaluateClients", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient", "TrainSchema" },
             names);
     }
 

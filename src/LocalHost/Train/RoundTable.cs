@@ -44,6 +44,12 @@ internal static class RoundTable
             table.AddColumn(new TableColumn("clip").RightAligned());
         }
 
+        bool clientEvaluation = ClientEvaluationColumns.Shown(result);
+        foreach (string header in clientEvaluation ? ClientEvaluationColumns.Headers : [])
+        {
+            table.AddColumn(new TableColumn(header).RightAligned());
+        }
+
         foreach (RoundSummary round in result.History)
         {
             var cells = new List<Text>
@@ -69,6 +75,7 @@ internal static class RoundTable
                 cells.Add(round.Privacy is { } dp ? Cell($"{dp.ClipNorm:G4}") : new Text(string.Empty));
             }
 
+            cells.AddRange(clientEvaluation ? ClientEvaluationColumns.Cells(round).Select(c => new Text(c)) : []);
             table.AddRow(cells);
         }
 

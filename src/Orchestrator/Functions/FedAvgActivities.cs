@@ -23,6 +23,10 @@ public sealed class FedAvgActivities(FedAvgRuntime runtime)
     public Task<EvaluateResult> EvaluateAsync([ActivityTrigger] EvaluateInput input, FunctionContext context) =>
         new EvaluateActivity(runtime).RunAsync(new FunctionActivityContext(ActivityNames.Evaluate, context), input);
 
+    [Function(ActivityNames.EvaluateClients)]
+    public Task<EvaluateClientsResult> EvaluateClientsAsync([ActivityTrigger] EvaluateClientsInput input, FunctionContext context) =>
+        new EvaluateClientsActivity(runtime).RunAsync(new FunctionActivityContext(ActivityNames.EvaluateClients, context), input);
+
     [Function(ActivityNames.DiscardUpdates)]
     public Task<DiscardUpdatesResult> DiscardUpdatesAsync([ActivityTrigger] DiscardUpdatesInput input, FunctionContext context) =>
         new DiscardUpdatesActivity(runtime).RunAsync(new FunctionActivityContext(ActivityNames.DiscardUpdates, context), input);

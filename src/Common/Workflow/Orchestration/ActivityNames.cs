@@ -12,6 +12,9 @@ public static class ActivityNames
     public const string TrainClient = "TrainClient";
     public const string Aggregate = "Aggregate";
     public const string Evaluate = "Evaluate";
+
+    /// <summary>Per-client evaluation: the global model on the round's clients' held-out data.</summary>
+    public const string EvaluateClients = "EvaluateClients";
     public const string DiscardUpdates = "DiscardUpdates";
     public const string CompleteRun = "CompleteRun";
 }

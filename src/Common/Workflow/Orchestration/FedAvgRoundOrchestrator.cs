@@ -34,8 +34,9 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         int count = input.Clients.Count;
         bool listed = count <= RunStatus.ListLimit;
         var finished = new List<ClientProgress>();
+        ClientAccuracyDistribution? clientEvaluation = null;
         void Publish(string phase) =>
-            context.SetCustomStatus(new RoundStatus(phase, round, count, finished.Count, listed ? finished : null));
+            context.SetCustomStatus(new RoundStatus(phase, round, count, finished.Count, listed ? finished : null, clientEvaluation));
 
         Publish("training");
         var outcomes = new (TrainClientResult? Result, ClientFailure? Failure)[count];
@@ -103,19 +104,28 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         }
 
         Publish("evaluating");
-        var evaluation = await context.CallActivityAsync<EvaluateResult>(
+        var central = context.CallActivityAsync<EvaluateResult>(
             ActivityNames.Evaluate, new EvaluateInput(input.RunId, round, request.Model, aggregate.GlobalModelBlob, request.TestLimit),
             FedAvgOrchestrator.Retry);
+        var perClient = EvaluateClientsAsync(context, input, trainedClients, aggregate.GlobalModelBlob);
+        var evaluation = await central;
+        var clientResult = await perClient;
+        clientEvaluation = clientResult?.Distribution;
         var discarded = await discard;
         Publish("completed");
 
         var timings = trainedClients.Select(t => t.Timing).Append(aggregate.Timing).Append(evaluation.Timing);
+        if (clientResult is not null)
+        {
+            timings = timings.Append(clientResult.Timing);
+        }
+
         if (discarded?.Timing is { } discardTiming)
         {
             timings = timings.Append(discardTiming);
         }
 
-        return new RoundOutcome(Summarise(round, input.LearningRate, trainedClients, aggregate, evaluation), aggregate.MomentumBlob,
+        return new RoundOutcome(Summarise(round, input.LearningRate, trainedClients, aggregate, evaluation) with { ClientEvaluation = clientEvaluation }, aggregate.MomentumBlob,
             failures, ActivityTiming.BusySeconds(timings), null, aggregate.SecondMomentBlob, aggregate.ServerControlBlob);
     }
 
@@ -127,7 +137,28 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             SeedMixer.Mix(request.Seed, round.Round, client.Client),
             hostile.Contains(client.Client) ? new ClientAttack(request.Attack, request.AttackScale) : null,
             request.ClientAlgorithm == ClientAlgorithmNames.FedProx ? request.ProximalMu : 0,
-            IsScaffold(request) ? new ScaffoldBlobs(round.ServerControlBlob, client.ControlBlob) : null);
+            IsScaffold(request) ? new ScaffoldBlobs(round.ServerControlBlob, client.ControlBlob) : null,
+            ClientHoldOut.For(request, client.Client));
+    }
+
+    /// <summary>
+    /// Per-client evaluation, when the request asks for it: the new global model on the held-out part of each client
+    /// that trained this round (not every client of the run, so its cost follows the round's). Scheduled beside the
+    /// central evaluation; off, it schedules nothing and the round's history is what it was without it.
+    /// </summary>
+    private static Task<EvaluateClientsResult?> EvaluateClientsAsync(
+        TaskOrchestrationContext context, RoundInput input, IReadOnlyList<TrainClientResult> trained, string globalModelBlob)
+    {
+        var shards = input.Clients.ToDictionary(c => c.Client, c => c.ShardBlob);
+        var clients = trained.Select(t => (t.Client, HoldOut: ClientHoldOut.For(input.Request, t.Client)))
+            .Where(c => c.HoldOut is not null)
+            .Select(c => new HeldOutShard(c.Client, shards[c.Client], c.HoldOut!))
+            .ToList();
+        return clients.Count == 0
+            ? Task.FromResult<EvaluateClientsResult?>(null)
+            : context.CallActivityAsync<EvaluateClientsResult?>(
+                ActivityNames.EvaluateClients, new EvaluateClientsInput(input.RunId, input.Round, input.Request.Model, globalModelBlob, clients),
+                FedAvgOrchestrator.Retry);
     }
 
     private static PrivacyInput? Privacy(RoundInput input)

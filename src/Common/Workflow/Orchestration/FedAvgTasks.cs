@@ -34,6 +34,7 @@ public static class FedAvgTasks
         Add(registry, except, observer, ActivityNames.TrainClient, new TrainClientActivity(runtime));
         Add(registry, except, observer, ActivityNames.Aggregate, new AggregateActivity(runtime));
         Add(registry, except, observer, ActivityNames.Evaluate, new EvaluateActivity(runtime));
+        Add(registry, except, observer, ActivityNames.EvaluateClients, new EvaluateClientsActivity(runtime));
         Add(registry, except, observer, ActivityNames.DiscardUpdates, new DiscardUpdatesActivity(runtime));
         Add(registry, except, observer, ActivityNames.CompleteRun, new CompleteRunActivity(runtime));
     }

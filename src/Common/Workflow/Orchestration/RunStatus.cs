@@ -3,6 +3,7 @@ namespace FedAvg.Common.Orchestration;
 /// <summary>One finished round, as shown while the run goes on and in its result.</summary>
 /// <param name="ClientResults">Each trained client's own numbers; null in runs recorded before they were kept.</param>
 /// <param name="Privacy">DP-FedAvg's clip, noise and ε after the round; null for a run without privacy.</param>
+/// <param name="ClientEvaluation">The global model on the round's clients' held-out data; null when per-client evaluation is off.</param>
 public sealed record RoundSummary(
     int Round,
     IReadOnlyList<int> Clients,
@@ -22,7 +23,8 @@ public sealed record RoundSummary(
     IReadOnlyList<ClientRound>? ClientResults = null,
     int Participants = 0,
     long Samples = 0,
-    RoundPrivacy? Privacy = null)
+    RoundPrivacy? Privacy = null,
+    ClientAccuracyDistribution? ClientEvaluation = null)
 {
     /// <summary>
     /// The round as the run's status shows it: a round of more than <see cref="RunStatus.ListLimit"/> clients keeps only

@@ -18,7 +18,8 @@ public sealed record TrainClientInput(
     long Seed,
     ClientAttack? Attack = null,
     double ProximalMu = 0,
-    ScaffoldBlobs? Scaffold = null);
+    ScaffoldBlobs? Scaffold = null,
+    ClientHoldOut? HoldOut = null);
 
 /// <summary>
 /// SCAFFOLD's control variates a client trains with: the server's c of the previous round and the client's own c_i

@@ -114,6 +114,12 @@ public sealed record TrainingRequest
     /// <summary>Evaluate on only the first N test images (quick runs and tests).</summary>
     public int? TestLimit { get; init; }
 
+    /// <summary>
+    /// Share of each client's shard held out for per-client evaluation (<see cref="ClientHoldOut"/>); 0 is off, and the
+    /// run is then exactly what it was without the field.
+    /// </summary>
+    public double ClientEvaluation { get; init; }
+
     /// <summary>The server's step from the clients' average to the next global model, as this request chooses it.</summary>
     [JsonIgnore]
     public ServerOptimizerOptions ServerOptions => new()

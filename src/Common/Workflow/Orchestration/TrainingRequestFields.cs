@@ -2,6 +2,7 @@ using FedAvg.Common.Adversaries;
 using FedAvg.Common.Aggregation;
 using FedAvg.Common.Models;
 using FedAvg.Common.Privacy;
+using FedAvg.Common.Shards;
 using FedAvg.Common.Training;
 
 namespace FedAvg.Common.Orchestration;
@@ -186,13 +187,18 @@ public static class TrainingRequestFields
         "testLimit", $"evaluate on only the first N test images (unset: all {TestImages})",
         r => r.TestLimit, (r, v) => r with { TestLimit = v }, 1, TestImages);
 
+    public static RequestField ClientEvaluation { get; } = RequestField.Number(
+        "clientEvaluation", "share of each client's shard held out (never trained on) to evaluate each round's global model on the " +
+        "round's clients: per-round distribution of their accuracies (0: off)",
+        r => r.ClientEvaluation, (r, v) => r with { ClientEvaluation = v }, 0, HeldOutSplit.MaxShare);
+
     /// <summary>Every field, in the order help and the schema list them.</summary>
     public static IReadOnlyList<RequestField> All { get; } =
     [
         Rounds, Clients, Partition, Alpha, ClientsPerRound, Fraction, MinClientsPerRound, LocalEpochs, BatchSize,
         LearningRate, LearningRateSchedule, Momentum, WeightDecay, ClientAlgorithm, ProximalMu, Augmentation, Model, Seed,
         ServerOptimizer, ServerLearningRate, ServerMomentum, ServerBeta1, ServerBeta2, ServerTau, TrainLimit, TestLimit,
-        Aggregator, TrimBeta, ByzantineClients, Attack, Attackers, AttackScale,
+        ClientEvaluation, Aggregator, TrimBeta, ByzantineClients, Attack, Attackers, AttackScale,
         Privacy, DpClipNorm, DpNoiseMultiplier, DpDelta, DpAdaptiveClipping, TargetEpsilon,
     ];
 

@@ -21,6 +21,8 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
         await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
         var transfer = Stopwatch.StartNew();
         var shard = await runtime.LoadShardAsync(storage.Runs, input.ShardBlob).ConfigureAwait(false);
+        // The held-out part is cut before any attack poisons labels: it is judged on the client's true data, never trained on.
+        shard = input.HoldOut?.Split(shard).Train ?? shard;
         shard = input.Attack?.TrainingData(shard) ?? shard;
         var global = await ModelBlobs.ReadAsync(storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
         var controls = input.Scaffold is { } scaffold ? await ReadControlsAsync(storage, global, scaffold).ConfigureAwait(false) : null;
