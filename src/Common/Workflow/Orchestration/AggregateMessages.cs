@@ -1,10 +1,17 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using FedAvg.Common.Aggregation;
 using FedAvg.Common.Privacy;
 
 namespace FedAvg.Common.Orchestration;
 
 /// <param name="ControlDeltaBlob">SCAFFOLD only: the client's c_i⁺ − c_i, which moves the server's control if the update is accepted.</param>
-public sealed record UpdateRef(int Client, string Blob, int Samples, string? ControlDeltaBlob = null);
+public sealed record UpdateRef(int Client, string Blob, int Samples, string? ControlDeltaBlob = null)
+{
+    /// <summary>The client as the aggregators name it (<see cref="Aggregation.ClientUpdate.ClientId"/>); derived, so not serialised.</summary>
+    [JsonIgnore]
+    public string ClientId => Client.ToString(CultureInfo.InvariantCulture);
+}
 
 public sealed record AggregateInput(
     string RunId,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using FedAvg.Common.Aggregation;
 using FedAvg.Common.Models;
 using FedAvg.Common.Storage;
@@ -64,7 +63,7 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
                 folding.Start();
                 try
                 {
-                    var client = new ClientUpdate(Id(update.Client), read.Weights, update.Samples);
+                    var client = new ClientUpdate(update.ClientId, read.Weights, update.Samples);
                     if (rejectedNow.Count == 0)
                     {
                         accumulator.Add(client);
@@ -75,7 +74,7 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
                         accumulator.Check(client);
                     }
                 }
-                catch (AggregationException e) when (e.ClientId == Id(update.Client))
+                catch (AggregationException e) when (e.ClientId == update.ClientId)
                 {
                     rejectedNow.Add(new ClientFailure(input.Round, update.Client, $"update rejected: {e.Message}"));
                 }
@@ -186,6 +185,4 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
             return (null, e.Message);
         }
     }
-
-    private static string Id(int client) => client.ToString(CultureInfo.InvariantCulture);
 }

@@ -50,7 +50,7 @@ internal static class RobustAggregation
                     $"update excluded by {aggregator.Name} (f = {options.ByzantineClients}): not among the {kept.Count} closest to the others"));
             }
 
-            remaining.RemoveAll(u => !kept.Contains(Id(u.Client)));
+            remaining.RemoveAll(u => !kept.Contains(u.ClientId));
             return (KrumAggregator.Combine(chosen), bytes, null);
         }
         catch (AggregationException e) when (e.ClientId is null)
@@ -85,7 +85,7 @@ internal static class RobustAggregation
                 return;
             }
 
-            var client = new ClientUpdate(Id(update.Client), got.Weights, update.Samples);
+            var client = new ClientUpdate(update.ClientId, got.Weights, update.Samples);
             folding.Start();
             try
             {
@@ -106,6 +106,4 @@ internal static class RobustAggregation
         remaining.RemoveAll(u => rejected.Any(r => r.Round == input.Round && r.Client == u.Client));
         return (updates, bytes);
     }
-
-    private static string Id(int client) => client.ToString(CultureInfo.InvariantCulture);
 }
