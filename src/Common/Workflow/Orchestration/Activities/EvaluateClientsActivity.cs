@@ -19,16 +19,18 @@ public sealed class EvaluateClientsActivity(FedAvgRuntime runtime) : TaskActivit
         var started = DateTimeOffset.UtcNow;
         var storage = runtime.Storage;
         await RunStop.ThrowIfStoppedAsync(storage, input.RunId).ConfigureAwait(false);
+        // The shards are read as the aggregate activity reads updates: a few at a time, kept in client order.
         var heldOut = new List<(int Client, CifarDataset Data)>(input.Clients.Count);
-        foreach (var client in input.Clients)
-        {
-            var shard = await runtime.LoadShardAsync(storage.Runs, client.ShardBlob).ConfigureAwait(false);
-            var part = client.HoldOut.Split(shard).HeldOut;
-            if (part.Count > 0)
+        await OrderedDownloads.ForEachAsync(input.Clients, FedAvgStorage.MaxParallelTransfers,
+            client => runtime.LoadShardAsync(storage.Runs, client.ShardBlob),
+            (client, shard) =>
             {
-                heldOut.Add((client.Client, part));
-            }
-        }
+                var part = client.HoldOut.Split(shard).HeldOut;
+                if (part.Count > 0)
+                {
+                    heldOut.Add((client.Client, part));
+                }
+            }).ConfigureAwait(false);
 
         var weights = await ModelBlobs.ReadAsync(storage.Models, input.GlobalModelBlob, CancellationToken.None).ConfigureAwait(false);
         return await runtime.ComputeAsync(() =>
