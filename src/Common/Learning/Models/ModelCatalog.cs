@@ -18,6 +18,9 @@ public static class ModelCatalog
         [SeedCnnGroupNorm.Name] = SeedCnnGroupNorm.Build,
     };
 
+    /// <summary>seed-cnn with GroupNorm for BatchNorm: no statistics averaged from skewed clients, nothing DP must leave unnoised.</summary>
+    public const string SeedCnnGroupNormName = SeedCnnGroupNorm.Name;
+
     public static IReadOnlyList<string> Names { get; } = [SeedCnn.Name, WideCnn.Name, ResNet9Mini.Name, SeedCnnGroupNorm.Name];
 
     /// <summary>
