@@ -44,8 +44,17 @@ public sealed record RunPrivacy(
         UnclippedCountNoiseStd = CountNoiseStd(clientsPerRound),
     };
 
+    /// <summary>Andrew et al. 2021's σ_b is one unit of count noise per this many clients selected a round.</summary>
+    public const double ClientsPerCountNoiseUnit = 20;
+
     /// <summary>σ_b, the noise on the count of unclipped clients: clients per round / 20 (Andrew et al. 2021).</summary>
-    public static double CountNoiseStd(int clientsPerRound) => clientsPerRound / 20.0;
+    public static double CountNoiseStd(int clientsPerRound) => clientsPerRound / ClientsPerCountNoiseUnit;
+
+    /// <summary>
+    /// Adaptive clipping takes the count's share of the noise multiplier z out of the sum's, which keeps noise only while
+    /// 2σ_b exceeds z: a round needs more clients than this.
+    /// </summary>
+    public static double AdaptiveClippingClientsAbove(double noiseMultiplier) => noiseMultiplier * ClientsPerCountNoiseUnit / 2;
 
     /// <summary>ε after <paramref name="rounds"/> rounds at <see cref="Delta"/>; null when unbounded (z = 0 clips without noise).</summary>
     public double? EpsilonAfter(int rounds) => Bounded(RdpAccountant.Epsilon(SamplingRate, NoiseMultiplier, rounds, Delta).Epsilon);

@@ -171,7 +171,7 @@ public static class TrainingRequestFields
 
     public static RequestField DpAdaptiveClipping { get; } = RequestField.Flag(
         "dpAdaptiveClipping", "dp-fedavg: the clip follows the median client's update norm, from a noised count that takes a share of the noise " +
-        "(Andrew et al. 2021); needs more than 10 * dpNoiseMultiplier clients a round",
+        $"(Andrew et al. 2021); needs more than {RunPrivacy.AdaptiveClippingClientsAbove(1)} * dpNoiseMultiplier clients a round",
         r => r.DpAdaptiveClipping, (r, v) => r with { DpAdaptiveClipping = v });
 
     public static RequestField TargetEpsilon { get; } = RequestField.OptionalNumber(

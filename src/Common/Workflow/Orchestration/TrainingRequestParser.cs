@@ -18,7 +18,7 @@ public static class TrainingRequestParser
         errors = new RequestErrors();
         if (json.IsEmpty || json.Trim((byte)' ').IsEmpty)
         {
-            return Validated(Presets.Default.Request, errors);
+            return Validated(new RequestValues().Build(), errors);
         }
 
         JsonDocument document;

@@ -115,11 +115,12 @@ public static class TrainingRequestValidator
         int perRound = request.EffectiveClientsPerRound;
         double z = request.DpNoiseMultiplier;
         if (perRoundOk && request.DpAdaptiveClipping && !wrong.Contains(TrainingRequestFields.DpNoiseMultiplier)
-            && z > 0 && !(2 * RunPrivacy.CountNoiseStd(perRound) > z))
+            && z > 0 && !(perRound > RunPrivacy.AdaptiveClippingClientsAbove(z)))
         {
-            Refuse(TrainingRequestFields.DpAdaptiveClipping, $"needs more than 10 * dpNoiseMultiplier = {RequestField.Format(10 * z)} clients selected " +
-                $"each round, not {perRound}: the count of unclipped clients is noised with clients / 20, which must exceed dpNoiseMultiplier / 2 " +
-                "or the updates would be left no noise (Andrew et al. 2021)");
+            Refuse(TrainingRequestFields.DpAdaptiveClipping, $"needs more than {RequestField.Format(RunPrivacy.AdaptiveClippingClientsAbove(1))} * " +
+                $"{TrainingRequestFields.DpNoiseMultiplier.Name} = {RequestField.Format(RunPrivacy.AdaptiveClippingClientsAbove(z))} clients selected " +
+                $"each round, not {perRound}: the count of unclipped clients is noised with clients / {RequestField.Format(RunPrivacy.ClientsPerCountNoiseUnit)}, " +
+                $"which must exceed {TrainingRequestFields.DpNoiseMultiplier.Name} / 2 or the updates would be left no noise (Andrew et al. 2021)");
         }
 
         if (ok && perRoundOk && request.TargetEpsilon is double target && !wrong.Contains(TrainingRequestFields.TargetEpsilon)
