@@ -83,6 +83,16 @@ public sealed class PrivacyRequestTests
     }
 
     [Fact]
+    public void Adaptive_clipping_with_too_few_clients_says_how_many_the_noise_multiplier_needs()
+    {
+        // Andrew et al.'s count noise is clients / 20; the sum keeps noise only while twice that exceeds z = 2.
+        var errors = TrainingRequestValidator.Validate(Private with { Clients = 20, Fraction = 1, DpAdaptiveClipping = true, DpNoiseMultiplier = 2 });
+
+        Assert.StartsWith("dpAdaptiveClipping needs more than 10 * dpNoiseMultiplier = 20 clients selected each round, not 20: " +
+            "the count of unclipped clients is noised with clients / 20, ", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_target_epsilon_the_rounds_would_exceed_is_refused_saying_what_they_would_reach_and_how_many_fit()
     {
         // The default 5 clients, every one a round: q = 1, z = 1, 10 rounds.
