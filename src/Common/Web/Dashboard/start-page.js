@@ -98,6 +98,11 @@ function requirementHints(controls, current) {
     for (const [name, hint] of hints) {
       const unmet = requirementsOf(controls.get(name).property, controls.get(name).control.value.trim())
         .filter(r => !r.values.includes(current(r.field)));
+      // Rebuilt only when it changes: an event between a press on its button and the release (the select
+      // that lost focus reporting its change) would otherwise swap the button for another and lose the click.
+      const key = JSON.stringify(unmet);
+      if (hint.dataset.unmet === key) continue;
+      hint.dataset.unmet = key;
       hint.replaceChildren(...unmet.map(r => requirementLine(r)));
       hint.hidden = unmet.length === 0;
     }
