@@ -9,10 +9,11 @@ using static Microsoft.Playwright.Assertions;
 namespace FedAvg.LocalHost.Tests.Dashboard;
 
 /// <summary>
-/// The dashboard in a real browser against a real <c>fedavg serve</c>: a form error names its field,
-/// a run started from the form draws one point per round as it trains, a dropped CIFAR-10 test image
-/// gets the API's label, and stop ends a run through the stop marker. Screenshots go to the folder
-/// FEDAVG_SCREENSHOTS names, when set.
+/// The dashboard in a real browser against a real <c>fedavg serve</c>: a form error names its field, a value the
+/// schema says needs another field's gets a hint and a button that sets it, a run started from the form (DP-FedAvg
+/// with per-client evaluation) draws one point per round as it trains, its epsilon and per-client accuracy spread
+/// among them, a dropped CIFAR-10 test image gets the API's label, and stop ends a run through the stop marker.
+/// Screenshots go to the folder FEDAVG_SCREENSHOTS names, when set.
 /// </summary>
 public sealed class DashboardBrowserTests
 {
@@ -84,6 +85,18 @@ public sealed class DashboardBrowserTests
         bool fullData = ScreenshotFolder is not null;
         await page.FillAsync("#field-trainLimit", fullData ? string.Empty : "3000");
         await page.FillAsync("#field-testLimit", fullData ? string.Empty : "500");
+        await page.FillAsync("#field-clientEvaluation", "0.2");
+
+        // Privacy dp-fedavg needs another model: the form says so from the schema's x-requires and sets it.
+        var requirement = await RequirementAsync(serve.Http, "privacy", "dp-fedavg");
+        var hint = page.Locator(".field-hint[data-hint-for='privacy']");
+        await Expect(hint).ToBeHiddenAsync();
+        await page.SelectOptionAsync("#field-privacy", "dp-fedavg");
+        await Expect(hint).ToContainTextAsync($"dp-fedavg needs {requirement.Field} {string.Join(" or ", requirement.Values)}");
+        await ScreenshotAsync(page, "dashboard-form-requirement.png");
+        await hint.GetByRole(AriaRole.Button, new() { Name = $"set {requirement.Field} to {requirement.Values[0]}" }).ClickAsync();
+        await Expect(page.Locator($"#field-{requirement.Field}")).ToHaveValueAsync(requirement.Values[0]);
+        await Expect(hint).ToBeHiddenAsync();
         await page.ClickAsync("#start-form button[type=submit]");
         await page.WaitForURLAsync("**/#/runs/*");
         string id = Uri.UnescapeDataString(new Uri(page.Url).Fragment["#/runs/".Length..]);
@@ -107,6 +120,7 @@ public sealed class DashboardBrowserTests
         }
 
         Assert.Equal(trainedClients, shownTrainedClients);
+        await ExpectPrivacyAndClientEvaluationAsync(page, result.GetProperty("history"));
         await ScreenshotAsync(page, "dashboard-run.png");
 
         // The runs list shows it finished, with its final accuracy.
@@ -134,6 +148,9 @@ public sealed class DashboardBrowserTests
         await ScreenshotAsync(page, "dashboard-runs.png");
         await page.GotoAsync($"{origin}/#/runs/{doomed}");
         await Expect(page.Locator("#stop-run")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // A run without privacy or per-client evaluation shows neither.
+        await Expect(page.Locator("svg.loss-chart")).ToBeVisibleAsync();
+        await Expect(page.Locator("#privacy-epsilon, svg.epsilon-chart, svg.client-accuracy-chart, #worst-client")).ToHaveCountAsync(0);
         await page.ClickAsync("#stop-run");
         await page.ClickAsync("#stop-run");
         await Expect(page.Locator(".run-status .badge")).ToHaveTextAsync("Terminated", new() { Timeout = 90_000 });
@@ -174,6 +191,49 @@ public sealed class DashboardBrowserTests
             Assert.True(DateTime.UtcNow < deadline, $"the run did not complete within {RunPatience}; points seen: {string.Join(", ", counts)}");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// The privacy spent and the per-client accuracy spread, as the API's history gives them: the latest ε in the status
+    /// line, a point per round on each chart labelled with its value, and the latest round's worst client.
+    /// </summary>
+    private static async Task ExpectPrivacyAndClientEvaluationAsync(IPage page, JsonElement history)
+    {
+        var rounds = history.EnumerateArray().ToList();
+        Assert.Equal(Rounds, rounds.Count);
+        var last = rounds[^1];
+        double epsilon = last.GetProperty("privacy").GetProperty("epsilon").GetDouble();
+        await Expect(page.Locator("#privacy-epsilon")).ToContainTextAsync($"ε {Invariant($"{epsilon:F2}")} (δ ");
+        await Expect(page.Locator("svg.epsilon-chart circle.point")).ToHaveCountAsync(Rounds);
+        await Expect(page.Locator("svg.client-accuracy-chart circle.point")).ToHaveCountAsync(4 * Rounds);
+        foreach (var round in rounds)
+        {
+            int number = round.GetProperty("round").GetInt32();
+            double spent = round.GetProperty("privacy").GetProperty("epsilon").GetDouble();
+            await Expect(page.Locator($"svg.epsilon-chart circle.point[data-round='{number}'] title"))
+                .ToHaveTextAsync(Invariant($"epsilon, round {number}: {spent:F1}"));
+            foreach (string quantile in new[] { "min", "p10", "p50", "p90" })
+            {
+                double accuracy = round.GetProperty("clientEvaluation").GetProperty(quantile).GetDouble();
+                await Expect(page.Locator($"svg.client-accuracy-chart circle.point[data-series='{quantile}'][data-round='{number}'] title"))
+                    .ToHaveTextAsync(Invariant($"{quantile}, round {number}: {Math.Round(accuracy * 100, MidpointRounding.AwayFromZero)}%"));
+            }
+        }
+
+        var evaluation = last.GetProperty("clientEvaluation");
+        await Expect(page.Locator("#worst-client")).ToContainTextAsync(
+            Invariant($"worst client {evaluation.GetProperty("worstClient").GetInt32()} at {evaluation.GetProperty("min").GetDouble() * 100:F1}%"));
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    /// <summary>What the schema's x-requires says <paramref name="value"/> of <paramref name="field"/> needs.</summary>
+    private static async Task<(string Field, string[] Values)> RequirementAsync(HttpClient http, string field, string value)
+    {
+        var schema = await http.GetFromJsonAsync<JsonElement>("/api/train/schema");
+        var requirement = schema.GetProperty("properties").GetProperty(field).GetProperty("x-requires").EnumerateArray()
+            .Single(r => r.TryGetProperty("when", out var when) && when.GetString() == value);
+        return (requirement.GetProperty("field").GetString()!, [.. requirement.GetProperty("values").EnumerateArray().Select(v => v.GetString()!)]);
     }
 
     /// <summary>What a person does: a file dragged from the desktop and dropped on the element.</summary>

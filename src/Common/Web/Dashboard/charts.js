@@ -16,9 +16,10 @@ function niceTicks(min, max, count) {
 /**
  * One or more series over rounds 1..rounds. Every data point is a <circle class="point">, so a
  * round that arrives adds exactly one point per series.
- * series: [{ name, points: [[round, value]] }]; format(value) labels the y axis.
+ * series: [{ name, points: [[round, value]] }]; format(value) labels the y axis. legendWidth is the
+ * room each legend entry takes: short names leave the title room when there are many series.
  */
-export function lineChart({ title, series, rounds, yMin, yMax, format, className }) {
+export function lineChart({ title, series, rounds, yMin, yMax, format, className, legendWidth = 130 }) {
   const width = 560, height = 240;
   const margin = { top: 30, right: 16, bottom: 34, left: 52 };
   const plotW = width - margin.left - margin.right, plotH = height - margin.top - margin.bottom;
@@ -55,7 +56,7 @@ export function lineChart({ title, series, rounds, yMin, yMax, format, className
       chart.append(svg('circle', { cx: x(round), cy: y(value), r: 3.5, fill: color, class: 'point', 'data-series': s.name, 'data-round': round },
         svg('title', {}, `${s.name}, round ${round}: ${format(value)}`)));
     }
-    const legendX = width - margin.right - 130 * (series.length - index);
+    const legendX = width - margin.right - legendWidth * (series.length - index);
     chart.append(
       svg('rect', { x: legendX, y: 9, width: 12, height: 4, fill: color }),
       svg('text', { x: legendX + 16, y: 15, class: 'legend' }, s.name));

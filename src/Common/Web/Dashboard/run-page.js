@@ -1,5 +1,6 @@
-// One run, updating while it trains: accuracy and loss per round, the partition, each client, the
-// request, and stop (POST /api/runs/{id}/stop, the path that writes the stop marker).
+// One run, updating while it trains: accuracy and loss per round (with, when the run has them, the
+// per-client accuracy spread and the privacy spent), the partition, each client, the request, and
+// stop (POST /api/runs/{id}/stop, the path that writes the stop marker).
 import { api, ApiError } from './api.js';
 import { heatMap, lineChart } from './charts.js';
 import { el, isUnfinished, number, percent, seconds, statusBadge, time } from './dom.js';
@@ -38,6 +39,55 @@ function clientRows(run, history, partition, failures) {
   return [...clients.values()].sort((a, b) => a.id - b.id);
 }
 
+/** The last round that carries `key` (privacy, clientEvaluation): runs without the feature have none. */
+function latest(history, key) {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i][key]) return history[i];
+  return undefined;
+}
+
+// ε is null when the noise multiplier is 0: clipping alone buys no privacy, so the spend is unbounded.
+function epsilonText(privacy) {
+  return Number.isFinite(privacy.epsilon) ? privacy.epsilon.toFixed(2) : 'unbounded';
+}
+
+function privacyStatus(history) {
+  const round = latest(history, 'privacy');
+  if (!round) return '';
+  const p = round.privacy;
+  return el('span', { id: 'privacy-epsilon', title: `round ${round.round}: clip ${number(p.clipNorm)}, noise std ${number(p.noiseStd, 5)}, ` +
+    `${p.unclipped} updates within the clip, next clip ${number(p.nextClipNorm)}` }, `ε ${epsilonText(p)} (δ ${p.delta})`);
+}
+
+function privacyChart(history, rounds) {
+  if (!latest(history, 'privacy')) return '';
+  return lineChart({
+    title: 'Privacy spent (ε, all rounds so far)', className: 'epsilon-chart', rounds, yMin: 0,
+    format: v => v.toFixed(1),
+    series: [{ name: 'epsilon', points: history.filter(h => h.privacy).map(h => [h.round, h.privacy.epsilon]) }],
+  });
+}
+
+// The spread says more than the mean: a federation can average well while some clients' own data fares badly.
+const CLIENT_QUANTILES = ['min', 'p10', 'p50', 'p90'];
+
+function clientAccuracyChart(history, rounds) {
+  if (!latest(history, 'clientEvaluation')) return '';
+  const evaluated = history.filter(h => h.clientEvaluation);
+  return lineChart({
+    title: 'Per-client accuracy (held-out data)', className: 'client-accuracy-chart', rounds, yMin: 0, yMax: 1, legendWidth: 56,
+    format: v => `${Math.round(v * 100)}%`,
+    series: CLIENT_QUANTILES.map(q => ({ name: q, points: evaluated.map(h => [h.round, h.clientEvaluation[q]]) })),
+  });
+}
+
+function worstClient(history) {
+  const round = latest(history, 'clientEvaluation');
+  if (!round) return '';
+  const e = round.clientEvaluation;
+  return el('p', { id: 'worst-client', class: 'muted' },
+    `Round ${round.round}: worst client ${e.worstClient} at ${percent(e.min)}; mean ${percent(e.mean)} over ${e.count} clients' ${e.samples} held-out images.`);
+}
+
 function requestTable(request) {
   if (!request) return el('p', { class: 'muted' }, 'The request could not be read.');
   return el('table', { class: 'request' }, el('tbody', {},
@@ -55,6 +105,7 @@ export function renderRun(view, id) {
   const stopMessage = el('span', { class: 'muted', id: 'stop-message' });
   const failure = el('div', { class: 'alert', hidden: true });
   const charts = el('div', { class: 'charts' });
+  const clientEvaluation = el('div');
   const partitionSection = el('section', { class: 'card' }, el('h2', {}, 'Partition: images per class and client'));
   const clientsSection = el('section', { class: 'card' }, el('h2', {}, 'Clients'));
   const requestSection = el('section', { class: 'card' }, el('h2', {}, 'Request'));
@@ -91,6 +142,7 @@ export function renderRun(view, id) {
     status.replaceChildren(
       statusBadge(run.runtimeStatus),
       el('span', {}, phase),
+      privacyStatus(history),
       el('span', { class: 'muted' }, `created ${time(run.createdAt)}, updated ${time(run.lastUpdatedAt)}`),
       result ? el('strong', { id: 'final-accuracy' }, `final accuracy ${percent(result.finalAccuracy, 2)} in ${seconds(result.wallSeconds)}`) : '');
     stop.hidden = !unfinished;
@@ -111,7 +163,10 @@ export function renderRun(view, id) {
           { name: 'test loss', points: history.map(h => [h.round, h.testLoss]) },
           { name: 'train loss', points: history.map(h => [h.round, h.trainLoss]) },
         ],
-      }));
+      }),
+      clientAccuracyChart(history, rounds),
+      privacyChart(history, rounds));
+    clientEvaluation.replaceChildren(worstClient(history));
 
     partitionSection.replaceChildren(partitionSection.firstChild,
       partition ? heatMap(partition, run.classes) : el('p', { class: 'muted' }, unfinished ? 'Not partitioned yet.' : 'Not recorded for this run.'),
@@ -153,6 +208,7 @@ export function renderRun(view, id) {
     stopMessage,
     failure,
     charts,
+    clientEvaluation,
     el('div', { class: 'columns' }, partitionSection, requestSection),
     clientsSection);
   poll();

@@ -1,6 +1,7 @@
 // Start a run: a form generated from the request's JSON Schema (GET /api/train/schema, derived from
 // the request's one field table), posted to /api/train. The API validates; the page shows its
-// problem-details errors next to the fields they name.
+// problem-details errors next to the fields they name. Values that need another field's (x-requires)
+// get a hint beside them, with a button that sets the companion, before anything is sent.
 import { api, ApiError, postJson } from './api.js';
 import { el } from './dom.js';
 
@@ -76,32 +77,90 @@ async function submit(body, form, general, button) {
   }
 }
 
+/** The requirements of `value` in one field: those for that value, or (no `when`) for any value set. */
+function requirementsOf(property, value) {
+  if (value === '') return [];
+  return (property['x-requires'] ?? []).filter(r => r.when === undefined || r.when === null || r.when === value);
+}
+
+/**
+ * Each field's unmet requirements, shown beside it as the API's validator would word them, each with
+ * a button that sets the companion to the first value it allows. `current(name)` is what a field
+ * will be sent as or fall back to.
+ */
+function requirementHints(controls, current) {
+  const hints = new Map();
+  for (const [name, { property }] of controls) {
+    if (property['x-requires']) hints.set(name, el('div', { class: 'field-hint', 'data-hint-for': name, hidden: true }));
+  }
+
+  function check() {
+    for (const [name, hint] of hints) {
+      const unmet = requirementsOf(controls.get(name).property, controls.get(name).control.value.trim())
+        .filter(r => !r.values.includes(current(r.field)));
+      // Rebuilt only when it changes: an event between a press on its button and the release (the select
+      // that lost focus reporting its change) would otherwise swap the button for another and lose the click.
+      const key = JSON.stringify(unmet);
+      if (hint.dataset.unmet === key) continue;
+      hint.dataset.unmet = key;
+      hint.replaceChildren(...unmet.map(r => requirementLine(r)));
+      hint.hidden = unmet.length === 0;
+    }
+  }
+
+  function requirementLine(requirement) {
+    const companion = controls.get(requirement.field)?.control;
+    const suggested = requirement.values[0];
+    const set = companion && el('button', { type: 'button', class: 'set-companion', 'data-field': requirement.field, 'data-value': suggested }, `set ${requirement.field} to ${suggested}`);
+    set?.addEventListener('click', () => {
+      companion.value = suggested;
+      // As if the user had chosen it: the placeholders and every other hint follow.
+      companion.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    return el('p', { title: requirement.reason },
+      `${requirement.when ? `${requirement.when} ` : ''}needs ${requirement.field} ${requirement.values.join(' or ')}`, set ? ' ' : '', set);
+  }
+
+  return { hints, check };
+}
+
 function buildForm(schema, general) {
   const properties = Object.entries(schema.properties ?? {});
   const presets = schema['x-presets'] ?? {};
   const form = el('form', { id: 'start-form', class: 'start-form', novalidate: true });
   const controls = new Map();
-  for (const [name, property] of properties) {
-    const control = input(name, property);
-    controls.set(name, { control, property });
+  for (const [name, property] of properties) controls.set(name, { control: input(name, property), property });
+
+  // Empty fields are not sent: the server applies the preset, then its defaults, under what is filled in.
+  function fallback(name) {
+    const preset = presets[controls.get('preset')?.control.value || controls.get('preset')?.property.default] ?? {};
+    return Object.hasOwn(preset, name) ? preset[name] : controls.get(name)?.property.default;
+  }
+  const current = name => controls.get(name)?.control.value.trim() || shown(fallback(name));
+  const { hints, check } = requirementHints(controls, current);
+
+  for (const [name, { control, property }] of controls) {
     form.append(el('div', { class: 'field', 'data-field': name },
       el('label', { for: control.id }, name, property['x-cli'] ? el('code', { class: 'cli' }, property['x-cli']) : ''),
       control,
+      hints.get(name),
       property.description ? el('p', { class: 'help' }, property.description) : '',
       el('p', { class: 'field-error', 'data-error-for': name, hidden: true })));
   }
 
-  // Empty fields are not sent: the server applies the preset, then its defaults, under what is filled in.
   function placeholders() {
-    const preset = presets[controls.get('preset')?.control.value || controls.get('preset')?.property.default] ?? {};
-    for (const [name, { control, property }] of controls) {
-      const value = Object.hasOwn(preset, name) ? preset[name] : property.default;
+    for (const [name, { control }] of controls) {
+      const value = fallback(name);
       if (control.tagName === 'SELECT') control.options[0].textContent = `(${shown(value)})`;
       else control.placeholder = shown(value);
     }
   }
   controls.get('preset')?.control.addEventListener('change', placeholders);
   placeholders();
+  // Any field can change whether a requirement holds: the preset moves the fallbacks, a companion meets it.
+  form.addEventListener('input', check);
+  form.addEventListener('change', check);
+  check();
 
   const button = el('button', { type: 'submit', class: 'primary' }, 'Start run');
   form.append(el('div', { class: 'actions' }, button));
