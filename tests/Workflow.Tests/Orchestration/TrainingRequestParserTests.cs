@@ -46,10 +46,10 @@ public sealed class TrainingRequestParserTests
     [Fact]
     public void Fields_are_read_case_insensitively_over_the_chosen_preset()
     {
-        var request = TrainingRequestParser.Parse("""{"preset":"recommended","Rounds":3,"alpha":0.7,"clientsPerRound":5,"augmentation":false}"""u8, out var errors);
+        var request = TrainingRequestParser.Parse("""{"preset":"recommended","Rounds":3,"alpha":0.1,"clientsPerRound":2,"augmentation":false}"""u8, out var errors);
 
         Assert.False(errors.Any, errors.ToString());
-        Assert.Equal(Presets.Recommended with { Rounds = 3, Alpha = 0.7, ClientsPerRound = 5, Augmentation = false }, request);
+        Assert.Equal(Presets.Recommended with { Rounds = 3, Alpha = 0.1, ClientsPerRound = 2, Augmentation = false }, request);
     }
 
     [Fact]

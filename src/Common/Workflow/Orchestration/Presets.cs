@@ -26,11 +26,7 @@ public static class Presets
     };
 
     public static Preset Default { get; } = new(
-        "recommended", "our recipe: every client every round, 4 local epochs, cosine decay, weight decay, crop and flip; " +
-        $"under label skew (dirichlet alpha below {SkewedFederationRecipe.SkewBelowAlpha}) or with only some clients a round, " +
-        $"also seed-cnn-gn and server momentum {SkewedFederationRecipe.ServerMomentum}",
-        Recommended,
-        SkewedFederationRecipe.For);
+        "recommended", "our recipe: every client every round, 4 local epochs, cosine decay, weight decay, crop and flip", Recommended);
 
     public static IReadOnlyDictionary<string, Preset> All { get; } = new Dictionary<string, Preset>(StringComparer.OrdinalIgnoreCase)
     {
