@@ -50,33 +50,4 @@ public sealed class RequestValuesTests
 
         Assert.Equal(5, values.Build().EffectiveClientsPerRound);
     }
-    // A preset that, like the recommended one, changes its strategy when few of many clients train a round.
-    private static readonly Preset Adapting = new("adapting", "momentum when a round is partial", Presets.Reference,
-        r => r.EffectiveClientsPerRound < r.Clients ? r with { ServerMomentum = 0.5 } : r with { ServerMomentum = 0 });
-
-    [Fact]
-    public void A_preset_that_adapts_answers_for_the_federation_the_given_values_describe()
-    {
-        var partial = new RequestValues { Preset = Adapting };
-        partial.Give(TrainingRequestFields.Clients, 20);
-        partial.Give(TrainingRequestFields.ClientsPerRound, 5);
-        var full = new RequestValues { Preset = Adapting };
-        full.Give(TrainingRequestFields.Fraction, 1.0);
-
-        Assert.Equal(0.5, partial.Build().ServerMomentum);
-        Assert.Equal(0, full.Build().ServerMomentum);
-    }
-
-    [Fact]
-    public void A_given_value_wins_over_what_an_adapting_preset_chooses()
-    {
-        var values = new RequestValues { Preset = Adapting };
-        values.Give(TrainingRequestFields.Clients, 20);
-        values.Give(TrainingRequestFields.ServerMomentum, 0.9);
-
-        var request = values.Build();
-
-        Assert.Equal(0.9, request.ServerMomentum);
-        Assert.Equal(20, request.Clients);
-    }
 }

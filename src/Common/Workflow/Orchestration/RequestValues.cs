@@ -22,11 +22,8 @@ public sealed class RequestValues
         _given[field] = value;
     }
 
-    /// <summary>
-    /// The preset's request with every given value over it; for a preset that adapts to the federation
-    /// (<see cref="Preset.ForShape"/>), its values for the federation so described, with every given value over them again.
-    /// </summary>
-    public TrainingRequest Build() => ApplyTo(Preset.Shape(ApplyTo(Preset.Request)));
+    /// <summary>The preset's request with every given value over it.</summary>
+    public TrainingRequest Build() => ApplyTo(Preset.Request);
 
     /// <summary>
     /// <paramref name="start"/> with every given value over it. A given field that clears another

@@ -18,7 +18,7 @@ public static class TrainingRequestParser
         errors = new RequestErrors();
         if (json.IsEmpty || json.Trim((byte)' ').IsEmpty)
         {
-            return Validated(new RequestValues().Build(), errors);
+            return Validated(Presets.Default.Request, errors);
         }
 
         JsonDocument document;
