@@ -205,14 +205,15 @@ public sealed class DashboardBrowserTests
         double epsilon = last.GetProperty("privacy").GetProperty("epsilon").GetDouble();
         await Expect(page.Locator("#privacy-epsilon")).ToContainTextAsync($"ε {Invariant($"{epsilon:F2}")} (δ ");
         await Expect(page.Locator("svg.epsilon-chart circle.point")).ToHaveCountAsync(Rounds);
-        await Expect(page.Locator("svg.client-accuracy-chart circle.point")).ToHaveCountAsync(4 * Rounds);
+        string[] quantiles = ["min", "p10", "p50", "p90"];
+        await Expect(page.Locator("svg.client-accuracy-chart circle.point")).ToHaveCountAsync(quantiles.Length * Rounds);
         foreach (var round in rounds)
         {
             int number = round.GetProperty("round").GetInt32();
             double spent = round.GetProperty("privacy").GetProperty("epsilon").GetDouble();
             await Expect(page.Locator($"svg.epsilon-chart circle.point[data-round='{number}'] title"))
                 .ToHaveTextAsync(Invariant($"epsilon, round {number}: {spent:F1}"));
-            foreach (string quantile in new[] { "min", "p10", "p50", "p90" })
+            foreach (string quantile in quantiles)
             {
                 double accuracy = round.GetProperty("clientEvaluation").GetProperty(quantile).GetDouble();
                 await Expect(page.Locator($"svg.client-accuracy-chart circle.point[data-series='{quantile}'][data-round='{number}'] title"))
