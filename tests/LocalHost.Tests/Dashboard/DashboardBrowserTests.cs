@@ -83,8 +83,8 @@ public sealed class DashboardBrowserTests
         // Screenshots are for the README, so they show a run on the whole data set (a few minutes);
         // the test alone trains on a slice.
         bool fullData = ScreenshotFolder is not null;
-        await page.FillAsync("#field-trainLimit", fullData ? string.Empty : "3000");
-        await page.FillAsync("#field-testLimit", fullData ? string.Empty : "500");
+        await page.FillAsync("#field-trainLimit", fullData ? string.Empty : "1500");
+        await page.FillAsync("#field-testLimit", fullData ? string.Empty : "300");
         await page.FillAsync("#field-clientEvaluation", "0.2");
 
         // Privacy dp-fedavg needs another model: the form says so from the schema's x-requires and sets it.

@@ -11,7 +11,7 @@ public sealed class TrainRequestTests
     {
         using var folder = new TempFolder();
         await using var train = FedavgProcess.Start(
-            folder.Path, "train", "--preset", "recommended", "--clients", "10", "--fraction", "0.3", "--rounds", "1", "--train-limit", "2000", "--json");
+            folder.Path, "train", "--preset", "recommended", "--clients", "10", "--fraction", "0.3", "--rounds", "1", "--train-limit", "2000", "--test-limit", "200", "--json");
 
         Assert.Equal(0, await train.WaitForExitAsync(TimeSpan.FromMinutes(5)));
         using var report = JsonDocument.Parse(train.Stdout);

@@ -69,18 +69,19 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
         return new OrchestrationHarness(host, runtime);
     }
 
-    public async Task<OrchestrationMetadata> RunAsync(TrainingRequest request, string? instanceId = null)
+    /// <param name="patience">How long the run may take; 4 minutes unless given (runs that share the process take longer).</param>
+    public async Task<OrchestrationMetadata> RunAsync(TrainingRequest request, string? instanceId = null, TimeSpan? patience = null)
     {
         string id = await Client.ScheduleNewOrchestrationInstanceAsync(
             ActivityNames.Orchestrator, request, new StartOrchestrationOptions(instanceId));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(patience ?? TimeSpan.FromMinutes(4));
         return await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
     }
 
     /// <summary>Runs to completion and returns the result, failing the test with the run's error otherwise.</summary>
-    public async Task<RunResult> RunToResultAsync(TrainingRequest request, string? instanceId = null)
+    public async Task<RunResult> RunToResultAsync(TrainingRequest request, string? instanceId = null, TimeSpan? patience = null)
     {
-        var run = await RunAsync(request, instanceId);
+        var run = await RunAsync(request, instanceId, patience);
         Assert.True(run.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{run.RuntimeStatus}: {run.FailureDetails?.ErrorMessage}");
         return run.ReadOutputAs<RunResult>()!;
     }
