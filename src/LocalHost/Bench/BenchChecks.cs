@@ -43,15 +43,13 @@ internal static class BenchChecks
         double worstOverhead = rounds.Count == 0 ? 0 : rounds.Max(r => r.OverheadPercent);
         checks.Add(Check($"orchestration overhead <= {OverheadPercentTarget}% of each round", worstOverhead <= OverheadPercentTarget,
             $"worst round {worstOverhead:F2}%, mean {(rounds.Count == 0 ? 0 : rounds.Average(r => r.OverheadPercent)):F2}%"));
-        double peak = rounds.Count == 0 ? 0 : rounds.Max(r => r.PeakResidentMegabytes);
+        double peak = rounds.Max(r => r.PeakResidentMegabytes) ?? 0;
         checks.Add(Check($"peak resident memory <= {MemoryMegabytesTarget} MB", peak <= MemoryMegabytesTarget, $"{peak:F0} MB"));
-        if (rounds.Count >= 3)
+        if (rounds.Count >= 3 && rounds[1].ResidentMegabytes is double secondResident && rounds[^1].ResidentMegabytes is double lastResident)
         {
             // Round 1 fills caches (data sets, shards); growth is judged from round 2 to the last.
-            double second = rounds[1].ResidentMegabytes;
-            double last = rounds[^1].ResidentMegabytes;
-            checks.Add(Check("resident memory not growing round over round", last <= (second * 1.1) + 64,
-                $"round 2: {second:F0} MB, round {rounds[^1].Round}: {last:F0} MB"));
+            checks.Add(Check("resident memory not growing round over round", lastResident <= (secondResident * 1.1) + 64,
+                $"round 2: {secondResident:F0} MB, round {rounds[^1].Round}: {lastResident:F0} MB"));
         }
 
         return checks;

@@ -3,6 +3,7 @@ using FedAvg.Common.Orchestration;
 namespace FedAvg.LocalHost.Bench;
 
 /// <summary>One round as measured by the benchmark: the run's own timings plus this process's memory.</summary>
+/// <param name="ResidentMegabytes">This process when the round was first seen done; null if the benchmark never saw it (no status showed it).</param>
 /// <param name="PureTrainingSeconds">The round's images at the run's own training throughput: the round with no overhead at all.</param>
 internal sealed record BenchRound(
     int Round,
@@ -16,8 +17,8 @@ internal sealed record BenchRound(
     double OverheadSeconds,
     double OverheadPercent,
     double ImagesPerSecond,
-    double ResidentMegabytes,
-    double PeakResidentMegabytes,
+    double? ResidentMegabytes,
+    double? PeakResidentMegabytes,
     int Clients = 0,
     long Images = 0,
     double PureTrainingSeconds = 0);

@@ -25,16 +25,17 @@ internal static class BenchRunner
         string id = await client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.Orchestrator, request, cancellationToken);
         await progress.WriteLineAsync($"bench {name}: run {id}");
 
-        var memory = new List<(double Resident, double Peak)>();
+        // This process's memory as each round is first seen done; the status holds only the latest rounds, so by number.
+        var memory = new Dictionary<int, (double Resident, double Peak)>();
         OrchestrationMetadata metadata = await RunWatcher.WatchAsync(client, id, PollInterval, async polled =>
         {
             var history = polled.SerializedCustomStatus is null ? [] : polled.ReadCustomStatusAs<RunStatus>()?.History ?? [];
-            while (memory.Count < history.Count)
+            foreach (var round in history.Where(r => !memory.ContainsKey(r.Round)))
             {
-                memory.Add((ProcessMemory.ResidentMegabytes(), ProcessMemory.PeakResidentMegabytes()));
-                var round = history[memory.Count - 1];
+                var sample = (ProcessMemory.ResidentMegabytes(), ProcessMemory.PeakResidentMegabytes());
+                memory[round.Round] = sample;
                 await progress.WriteLineAsync(
-                    $"bench {name}: round {round.Round}/{request.Rounds} accuracy {round.TestAccuracy:P2} in {round.WallSeconds:F0} s, rss {memory[^1].Resident:F0} MB");
+                    $"bench {name}: round {round.Round}/{request.Rounds} accuracy {round.TestAccuracy:P2} in {round.WallSeconds:F0} s, rss {sample.Item1:F0} MB");
             }
         }, cancellationToken);
 
@@ -52,7 +53,7 @@ internal static class BenchRunner
         var rounds = result.History.Select((r, i) => new BenchRound(
             r.Round, r.TestAccuracy, r.TestLoss, r.WallSeconds, r.TrainSeconds, r.TransferSeconds, r.AggregationSeconds,
             r.EvaluationSeconds, r.OverheadSeconds, r.WallSeconds > 0 ? 100 * r.OverheadSeconds / r.WallSeconds : 0, r.ImagesPerSecond,
-            i < memory.Count ? memory[i].Resident : double.NaN, i < memory.Count ? memory[i].Peak : double.NaN,
+            memory.TryGetValue(r.Round, out var seen) ? seen.Resident : null, memory.TryGetValue(r.Round, out seen) ? seen.Peak : null,
             r.Participants, r.Samples * request.LocalEpochs, throughput > 0 ? r.Samples * request.LocalEpochs / throughput : 0)).ToList();
         var (blobs, bytes) = await StorageLeftAsync(storage, id, cancellationToken);
         return new BenchResult(

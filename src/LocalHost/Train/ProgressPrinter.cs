@@ -32,17 +32,17 @@ internal sealed class ProgressPrinter(IAnsiConsole console, TimeProvider clock)
             return;
         }
 
-        if (status.History.Count != _roundsSeen)
+        if (status.RoundsDone != _roundsSeen)
         {
             if (_roundsSeen >= 0)
             {
-                foreach (RoundSummary round in status.History.Skip(_roundsSeen))
+                foreach (RoundSummary round in status.History.Where(r => r.Round > _roundsSeen))
                 {
                     WriteLine(ProgressText.RoundDone(round, status.Rounds));
                 }
             }
 
-            _roundsSeen = status.History.Count;
+            _roundsSeen = status.RoundsDone;
             _roundSeenAt = now;
         }
 
@@ -60,7 +60,7 @@ internal sealed class ProgressPrinter(IAnsiConsole console, TimeProvider clock)
             Milestone(status, done),
             ProgressText.Phase(status, _request),
             ProgressText.Headline(status, now - metadata.CreatedAt, Eta(status, now)),
-            status.History.Count,
+            status.RoundsDone,
             status.Rounds,
             done,
             training ? status.TrainingClients.Count : null);
@@ -115,8 +115,9 @@ internal sealed class ProgressPrinter(IAnsiConsole console, TimeProvider clock)
             return null;
         }
 
+        // The mean of the rounds the status still holds: the latest ones, which predict the next best.
         double perRound = status.History.Average(r => r.WallSeconds);
-        double left = (perRound * (status.Rounds - status.History.Count)) - (now - _roundSeenAt).TotalSeconds;
+        double left = (perRound * (status.Rounds - status.RoundsDone)) - (now - _roundSeenAt).TotalSeconds;
         return TimeSpan.FromSeconds(Math.Max(0, left));
     }
 }

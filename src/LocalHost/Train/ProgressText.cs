@@ -36,7 +36,7 @@ internal static class ProgressText
             ? string.Create(CultureInfo.InvariantCulture, $" | accuracy {status.History[^1].TestAccuracy:P1} after round {status.History[^1].Round}")
             : string.Empty;
         string eta = left is { } value ? $" | ETA {Clock(value)}" : string.Empty;
-        return $"{status.History.Count}/{status.Rounds} rounds{accuracy} | elapsed {Clock(elapsed)}{eta}";
+        return $"{status.RoundsDone}/{status.Rounds} rounds{accuracy} | elapsed {Clock(elapsed)}{eta}";
     }
 
     public static string RoundDone(RoundSummary round, int rounds)

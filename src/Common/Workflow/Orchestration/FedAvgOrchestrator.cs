@@ -31,9 +31,11 @@ public sealed class FedAvgOrchestrator : TaskOrchestrator<TrainingRequest, RunRe
         var failures = new List<ClientFailure>();
         IReadOnlyList<ClientShard>? partition = null;
         var strategy = RunStrategy.Of(request);
+        // The status keeps the latest rounds and their failures only, so it stays small however long the run is.
         void Publish(string phase, int round, IReadOnlyList<int> clients) =>
             context.SetCustomStatus(new RunStatus(phase, round, request.Rounds, clients.Count <= RunStatus.ListLimit ? clients : [],
-                [.. history.Select(h => h.Summarised())], failures, partition, TrainingClientCount: clients.Count, Strategy: strategy));
+                [.. history.TakeLast(RunStatus.HistoryLimit).Select(h => h.Summarised())],
+                [.. failures.Where(f => f.Round > history.Count - RunStatus.HistoryLimit)], partition, TrainingClientCount: clients.Count, Strategy: strategy));
 
         Publish("preparing", 0, []);
         var prepared = await context.CallActivityAsync<PrepareRunResult>(

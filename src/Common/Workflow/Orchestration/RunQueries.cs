@@ -118,7 +118,7 @@ public static class RunQueries
             Read(run.ReadInputAs<TrainingRequest>),
             status?.Phase,
             status?.Round,
-            status?.History.Count ?? 0,
+            status?.RoundsDone ?? 0,
             last?.TestAccuracy,
             RunFailure.Reason(run));
     }

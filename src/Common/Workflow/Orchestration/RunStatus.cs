@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FedAvg.Common.Orchestration;
 
 /// <summary>One finished round, as shown while the run goes on and in its result.</summary>
@@ -44,6 +46,8 @@ public sealed record ClientProgress(int Client, bool Succeeded, int Samples, dou
 /// finished clients come from the round's own orchestration (<see cref="RunProgress"/> reads the two together).
 /// </summary>
 /// <param name="TrainingClients">The clients of the current round; empty when there are more than <see cref="ListLimit"/>.</param>
+/// <param name="History">The latest <see cref="HistoryLimit"/> finished rounds, each <see cref="RoundSummary.Summarised"/>; the run's result keeps them all.</param>
+/// <param name="FailedClients">The clients given up in those rounds and the current one; the run's result keeps them all.</param>
 /// <param name="FinishedClients">The current round's finished clients; null when it has more than <see cref="ListLimit"/>.</param>
 /// <param name="TrainingClientCount">How many clients the current round trains, listed or not.</param>
 /// <param name="FinishedClientCount">How many of them have finished (or given up), listed or not.</param>
@@ -62,6 +66,16 @@ public sealed record RunStatus(
 {
     /// <summary>Clients a status lists one by one; beyond this it counts them (the partition, a round's clients).</summary>
     public const int ListLimit = 20;
+
+    /// <summary>
+    /// Finished rounds a status carries. The status is one string property of a storage table row, at most 64 KiB: a
+    /// 100-round run whose status held every round (about 520 characters each) stopped updating it after round 60.
+    /// </summary>
+    public const int HistoryLimit = 25;
+
+    /// <summary>Rounds finished so far, whether or not <see cref="History"/> still holds them all (rounds finish in order).</summary>
+    [JsonIgnore]
+    public int RoundsDone => History.Count == 0 ? 0 : History[^1].Round;
 }
 
 public sealed record RunResult(
