@@ -45,6 +45,22 @@ public sealed partial class ProgressPrinterTests
     }
 
     [Fact]
+    public void A_status_holding_only_the_latest_rounds_still_gets_a_line_for_each_round_it_finishes()
+    {
+        using var output = new StringWriter();
+        var printer = new ProgressPrinter(HostConsole.For(output), new ManualClock(RunStates.Created));
+        const int rounds = RunStatus.HistoryLimit + 5;
+        List<RoundSummary> Window(int last) => [.. Enumerable.Range(last - RunStatus.HistoryLimit + 1, RunStatus.HistoryLimit).Select(r => RunStates.Round(r, 0.01 * r))];
+
+        // Joined at round 26 (a resumed run): what came before is not repeated; the window then slides by one round.
+        printer.Show(RunStates.Of(RunStates.Status("training", RunStatus.HistoryLimit + 1, rounds, [0, 1], Window(RunStatus.HistoryLimit)), Request));
+        printer.Show(RunStates.Of(RunStates.Status("training", RunStatus.HistoryLimit + 2, rounds, [0, 1], Window(RunStatus.HistoryLimit + 1)), Request));
+
+        string[] done = [.. Lines(output.ToString()).Where(line => line.Contains(" done: ", StringComparison.Ordinal))];
+        Assert.Equal([$"round {RunStatus.HistoryLimit + 1}/{rounds} done: accuracy 26.00 %, loss 1.5000, 30.0 s"], done);
+    }
+
+    [Fact]
     public void Many_clients_in_plain_output_are_counted_in_a_line_per_quarter_never_listed()
     {
         using var output = new StringWriter();
