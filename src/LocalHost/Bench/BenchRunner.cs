@@ -32,10 +32,10 @@ internal static class BenchRunner
             var history = polled.SerializedCustomStatus is null ? [] : polled.ReadCustomStatusAs<RunStatus>()?.History ?? [];
             foreach (var round in history.Where(r => !memory.ContainsKey(r.Round)))
             {
-                var sample = (ProcessMemory.ResidentMegabytes(), ProcessMemory.PeakResidentMegabytes());
+                var sample = (Resident: ProcessMemory.ResidentMegabytes(), Peak: ProcessMemory.PeakResidentMegabytes());
                 memory[round.Round] = sample;
                 await progress.WriteLineAsync(
-                    $"bench {name}: round {round.Round}/{request.Rounds} accuracy {round.TestAccuracy:P2} in {round.WallSeconds:F0} s, rss {sample.Item1:F0} MB");
+                    $"bench {name}: round {round.Round}/{request.Rounds} accuracy {round.TestAccuracy:P2} in {round.WallSeconds:F0} s, rss {sample.Resident:F0} MB");
             }
         }, cancellationToken);
 
@@ -50,11 +50,15 @@ internal static class BenchRunner
         // The run's own training throughput (images over the seconds spent training them), the yardstick of pure training.
         double trainSeconds = result.History.Sum(r => r.TrainSeconds);
         double throughput = trainSeconds > 0 ? result.History.Sum(r => r.Samples * (double)request.LocalEpochs) / trainSeconds : 0;
-        var rounds = result.History.Select((r, i) => new BenchRound(
-            r.Round, r.TestAccuracy, r.TestLoss, r.WallSeconds, r.TrainSeconds, r.TransferSeconds, r.AggregationSeconds,
-            r.EvaluationSeconds, r.OverheadSeconds, r.WallSeconds > 0 ? 100 * r.OverheadSeconds / r.WallSeconds : 0, r.ImagesPerSecond,
-            memory.TryGetValue(r.Round, out var seen) ? seen.Resident : null, memory.TryGetValue(r.Round, out seen) ? seen.Peak : null,
-            r.Participants, r.Samples * request.LocalEpochs, throughput > 0 ? r.Samples * request.LocalEpochs / throughput : 0)).ToList();
+        var rounds = result.History.Select(r =>
+        {
+            (double Resident, double Peak)? seen = memory.TryGetValue(r.Round, out var sample) ? sample : null;
+            return new BenchRound(
+                r.Round, r.TestAccuracy, r.TestLoss, r.WallSeconds, r.TrainSeconds, r.TransferSeconds, r.AggregationSeconds,
+                r.EvaluationSeconds, r.OverheadSeconds, r.WallSeconds > 0 ? 100 * r.OverheadSeconds / r.WallSeconds : 0, r.ImagesPerSecond,
+                seen?.Resident, seen?.Peak,
+                r.Participants, r.Samples * request.LocalEpochs, throughput > 0 ? r.Samples * request.LocalEpochs / throughput : 0);
+        }).ToList();
         var (blobs, bytes) = await StorageLeftAsync(storage, id, cancellationToken);
         return new BenchResult(
             name, id, request, started, Machine(), wall, result.FinalAccuracy, result.FinalLoss,
