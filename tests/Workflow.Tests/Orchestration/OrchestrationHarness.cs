@@ -86,6 +86,22 @@ internal sealed class OrchestrationHarness : IAsyncDisposable
         return run.ReadOutputAs<RunResult>()!;
     }
 
+    /// <summary>
+    /// Registers a TrainClient that trains nothing, for tests of the orchestration around training: each client sends the
+    /// global model back, after <paramref name="delay"/> and changed by <paramref name="alter"/> when given.
+    /// </summary>
+    public static void AddEchoTraining(DurableTaskRegistry registry, FedAvgRuntime runtime, TimeSpan delay = default, Action<TrainClientInput, ModelWeights>? alter = null) =>
+        registry.AddActivityFunc<TrainClientInput, TrainClientResult>(ActivityNames.TrainClient, async (_, input) =>
+        {
+            await Task.Delay(delay);
+            var global = await ModelBlobs.ReadAsync(runtime.Storage.Models, input.GlobalModelBlob, CancellationToken.None);
+            alter?.Invoke(input, global);
+            string blob = BlobNames.ClientUpdate(input.RunId, input.Round, input.Client);
+            await ModelBlobs.WriteAsync(runtime.Storage.Runs, blob, global, CancellationToken.None);
+            var at = DateTimeOffset.UtcNow;
+            return new TrainClientResult(input.Client, blob, 10, 1, 0.1, 0.01, 0, 1000, new ActivityTiming(at, at));
+        });
+
     public async Task<ModelWeights> ReadModelAsync(string blob) =>
         await ModelBlobs.ReadAsync(Storage.Models, blob, CancellationToken.None);
 

@@ -15,17 +15,9 @@ public sealed class RoundFanOutTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_round_of_more_clients_than_the_window_trains_them_all_and_the_status_counts_instead_of_listing()
     {
+        // Training is not the point here: the client sends the global model back unchanged.
         await using var harness = await OrchestrationHarness.StartAsync(azurite, (registry, runtime) =>
-            registry.AddActivityFunc<TrainClientInput, TrainClientResult>(ActivityNames.TrainClient, async (_, input) =>
-            {
-                // Training is not the point here: the client sends the global model back unchanged.
-                await Task.Delay(20);
-                var global = await ModelBlobs.ReadAsync(runtime.Storage.Models, input.GlobalModelBlob, CancellationToken.None);
-                string blob = BlobNames.ClientUpdate(input.RunId, input.Round, input.Client);
-                await ModelBlobs.WriteAsync(runtime.Storage.Runs, blob, global, CancellationToken.None);
-                var at = DateTimeOffset.UtcNow;
-                return new TrainClientResult(input.Client, blob, 10, 1, 0.1, 0.01, 0, 1000, new ActivityTiming(at, at));
-            }), ActivityNames.TrainClient);
+            OrchestrationHarness.AddEchoTraining(registry, runtime, TimeSpan.FromMilliseconds(20)), ActivityNames.TrainClient);
 
         var request = OrchestrationHarness.SmallRequest with { Rounds = 1, Clients = Clients, ClientsPerRound = Clients, Partition = "iid", TrainLimit = Clients * 10 };
         var run = await harness.RunAsync(request);

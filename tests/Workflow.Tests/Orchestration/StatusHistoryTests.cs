@@ -21,21 +21,15 @@ public sealed class StatusHistoryTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_status_keeps_the_latest_rounds_and_counts_them_all_while_the_result_keeps_every_round()
     {
+        // Training is not the point here: client 0 sends the global model back unchanged, client 1 a NaN that
+        // aggregation rejects, so every round records a failure.
         await using var harness = await OrchestrationHarness.StartAsync(azurite, (registry, runtime) =>
-            registry.AddActivityFunc<TrainClientInput, TrainClientResult>(ActivityNames.TrainClient, async (_, input) =>
+            OrchestrationHarness.AddEchoTraining(registry, runtime, alter: (input, global) =>
             {
-                // Training is not the point here: client 0 sends the global model back unchanged, client 1 a NaN that
-                // aggregation rejects, so every round records a failure.
-                var global = await ModelBlobs.ReadAsync(runtime.Storage.Models, input.GlobalModelBlob, CancellationToken.None);
                 if (input.Client == 1)
                 {
                     global.Tensors.First(t => t.FloatData is not null).FloatData![0] = float.NaN;
                 }
-
-                string blob = BlobNames.ClientUpdate(input.RunId, input.Round, input.Client);
-                await ModelBlobs.WriteAsync(runtime.Storage.Runs, blob, global, CancellationToken.None);
-                var at = DateTimeOffset.UtcNow;
-                return new TrainClientResult(input.Client, blob, 10, 1, 0.1, 0.01, 0, 1000, new ActivityTiming(at, at));
             }), ActivityNames.TrainClient);
 
         var request = OrchestrationHarness.SmallRequest with { Rounds = Rounds, Clients = 2, ClientsPerRound = 2, Partition = "iid", TrainLimit = 20, TestLimit = 20 };
