@@ -1,7 +1,5 @@
 using FedAvg.Common.Orchestration;
-using FedAvg.Common.Storage;
 using FedAvg.Common.Tests.Fixtures;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace FedAvg.Common.Tests.Orchestration;
