@@ -13,7 +13,7 @@ namespace FedAvg.Common.Tests.Orchestration;
 /// and scaled by 10. The mean follows them away from any model (near chance); the median and Krum outvote them and
 /// stay within 5 points of the attack-free mean.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(LongRunCollection.Name)]
 public sealed class AttackTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     // 2,000 training images (200 a client) and 500 test images: enough for the attack-free run to leave chance well behind.

@@ -13,7 +13,7 @@ namespace FedAvg.Common.Tests.Orchestration;
 /// global model's accuracies on its clients' held-out data, the clients train on the rest only, and a rerun gives the same
 /// numbers. With the field off nothing changes: <see cref="PinnedModelTests"/> still holds, unchanged.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(StrategyRunCollection.Name)]
 public sealed class ClientEvaluationTests(AzuriteFixture azurite)
 {
     // Four clients, three a round: only a round's clients are evaluated.

@@ -14,7 +14,7 @@ namespace FedAvg.Common.Tests.Orchestration;
 /// the clients sent, ε after every round is the accountant's, the noise moves the model and is the same on a rerun,
 /// and adaptive clipping's clip passes from each round to the next.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(StrategyRunCollection.Name)]
 public sealed class PrivacyWiringTests(AzuriteFixture azurite)
 {
     // 2 of 3 clients a round: q = 2/3.

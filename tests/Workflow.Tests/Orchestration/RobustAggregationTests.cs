@@ -14,7 +14,7 @@ namespace FedAvg.Common.Tests.Orchestration;
 /// The request's aggregator and attack reach the round: the global model is the chosen kernel's result on the updates
 /// the clients sent, and a hostile client sends its honest update corrupted.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(StrategyRunCollection.Name)]
 public sealed class RobustAggregationTests(AzuriteFixture azurite)
 {
     private static readonly TrainingRequest Five = OrchestrationHarness.SmallRequest with { Rounds = 1, Clients = 5, ClientsPerRound = 5 };

@@ -14,7 +14,7 @@ namespace FedAvg.Common.Tests.Orchestration;
 /// The client algorithms and server optimisers through the real orchestration: what the request chooses is what the
 /// kernels compute, the state they keep between rounds is stored and read back, and retries do not change the model.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(StrategyRunCollection.Name)]
 public sealed class StrategyWiringTests(AzuriteFixture azurite)
 {
     private static readonly TrainingRequest Request = OrchestrationHarness.SmallRequest;
