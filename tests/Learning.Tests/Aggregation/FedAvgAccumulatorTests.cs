@@ -102,22 +102,7 @@ public sealed class FedAvgAccumulatorTests
         Assert.Throws<InvalidOperationException>(accumulator.Mean);
     }
 
-    private static ClientUpdate[] Clients(int count, int seed)
-    {
-        var random = new Random(seed);
-        return [.. Enumerable.Range(0, count).Select(c => new ClientUpdate(
-            $"client-{c}",
-            Weights(
-                [.. Enumerable.Range(0, Length).Select(_ => (float)((random.NextDouble() * 2) - 1))],
-                [.. Enumerable.Range(0, 5).Select(_ => (float)random.NextDouble())],
-                random.Next(0, 1000)),
-            random.Next(1, 5000)))];
-    }
+    private static ClientUpdate[] Clients(int count, int seed) => RandomUpdates.Clients(count, seed, Length);
 
-    private static ModelWeights Weights(float[] big, float[] small, long batches = 3) => new("m",
-    [
-        WeightTensor.FromFloats("big", [big.Length], WeightKind.Parameter, big),
-        WeightTensor.FromFloats("small", [small.Length], WeightKind.FloatBuffer, small),
-        WeightTensor.FromIntegers("bn.num_batches_tracked", [], [batches]),
-    ]);
+    private static ModelWeights Weights(float[] big, float[] small) => RandomUpdates.Weights(big, small);
 }

@@ -111,6 +111,25 @@ public sealed class FedAvgAccumulator
         Count++;
     }
 
+    /// <summary>
+    /// The running sums of the updates added so far, for a fan-in tree: a group's share of the mean, its float tensors
+    /// Σ xᵢ·wᵢ (wᵢ the share of the whole round, as <see cref="Add"/> folds them) and its integer buffers Σ xᵢ·samplesᵢ.
+    /// <see cref="FedAvgPartialSums"/> adds the groups' sums up into the round's mean.
+    /// </summary>
+    /// <exception cref="AggregationException">Nothing was added, or an integer sum does not fit 64 bits.</exception>
+    public ModelWeights PartialSums()
+    {
+        if (_reference is null || _sums is null)
+        {
+            throw new AggregationException("There are no client updates to sum.", clientId: null);
+        }
+
+        var tensors = _reference.Tensors.Select((t, i) => t.IsFloat
+            ? WeightTensor.FromFloats(t.Name, (long[])t.Shape.Clone(), t.Kind, (float[])_sums[i]!.Clone())
+            : WeightTensor.FromIntegers(t.Name, (long[])t.Shape.Clone(), [.. _integerSums![i]!.Select(sum => ToInt64(t.Name, sum))])).ToList();
+        return new ModelWeights(_reference.Architecture, tensors);
+    }
+
     /// <summary>The mean of the updates added, which must hold every sample the accumulator was set up for.</summary>
     /// <exception cref="AggregationException">Nothing was added, samples are missing, or the mean overflows float32.</exception>
     public ModelWeights Mean()
@@ -135,4 +154,9 @@ public sealed class FedAvgAccumulator
 
         return new ModelWeights(_reference.Architecture, tensors);
     }
+
+    private static long ToInt64(string tensor, Int128 sum) =>
+        sum >= long.MinValue && sum <= long.MaxValue
+            ? (long)sum
+            : throw new AggregationException($"The sample-weighted sum of integer tensor '{tensor}' does not fit 64 bits ({sum}).", clientId: null);
 }
