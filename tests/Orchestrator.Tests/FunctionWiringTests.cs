@@ -41,6 +41,7 @@ public sealed class FunctionWiringTests
     [Theory]
     [InlineData("PrepareRun")]
     [InlineData("TrainClient")]
+    [InlineData("SumUpdates")]
     [InlineData("Aggregate")]
     [InlineData("Evaluate")]
     [InlineData("EvaluateClients")]
@@ -67,7 +68,7 @@ public sealed class FunctionWiringTests
         var names = FunctionMetadata.All.Select(f => f.GetProperty("name").GetString()).Order().ToArray();
 
         Assert.Equal(
-            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "EvaluateClients", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "Train", "TrainClient", "TrainSchema" },
+            new[] { "Aggregate", "CompleteRun", "Dashboard", "DiscardUpdates", "Evaluate", "EvaluateClients", "FedAvgRound", "FedAvgRun", "GetRun", "ListRuns", "Predict", "PrepareRun", "StopRun", "SumUpdates", "Train", "TrainClient", "TrainSchema" },
             names);
     }
 

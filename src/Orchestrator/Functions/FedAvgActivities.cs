@@ -15,6 +15,10 @@ public sealed class FedAvgActivities(FedAvgRuntime runtime)
     public Task<TrainClientResult> TrainClientAsync([ActivityTrigger] TrainClientInput input, FunctionContext context) =>
         new TrainClientActivity(runtime).RunAsync(new FunctionActivityContext(ActivityNames.TrainClient, context), input);
 
+    [Function(ActivityNames.SumUpdates)]
+    public Task<SumUpdatesResult> SumUpdatesAsync([ActivityTrigger] SumUpdatesInput input, FunctionContext context) =>
+        new SumUpdatesActivity(runtime).RunAsync(new FunctionActivityContext(ActivityNames.SumUpdates, context), input);
+
     [Function(ActivityNames.Aggregate)]
     public Task<AggregateResult> AggregateAsync([ActivityTrigger] AggregateInput input, FunctionContext context) =>
         new AggregateActivity(runtime).RunAsync(new FunctionActivityContext(ActivityNames.Aggregate, context), input);

@@ -11,6 +11,9 @@ public static class ActivityNames
     public const string PrepareRun = "PrepareRun";
     public const string TrainClient = "TrainClient";
     public const string Aggregate = "Aggregate";
+
+    /// <summary>A fan-in tree's leaf: the sums of one group of a round's updates, combined by <see cref="Aggregate"/>.</summary>
+    public const string SumUpdates = "SumUpdates";
     public const string Evaluate = "Evaluate";
 
     /// <summary>Per-client evaluation: the global model on the round's clients' held-out data.</summary>

@@ -13,6 +13,10 @@ public sealed record UpdateRef(int Client, string Blob, int Samples, string? Con
     public string ClientId => Client.ToString(CultureInfo.InvariantCulture);
 }
 
+/// <param name="Partials">
+/// A fan-in tree's group sums, in group order, over exactly <paramref name="Updates"/> (already checked): they are
+/// combined instead of the updates being folded here.
+/// </param>
 public sealed record AggregateInput(
     string RunId,
     int Round,
@@ -25,7 +29,8 @@ public sealed record AggregateInput(
     string? PreviousMomentumBlob,
     AggregatorOptions? Aggregation = null,
     ServerStateInput? Server = null,
-    PrivacyInput? Privacy = null);
+    PrivacyInput? Privacy = null,
+    IReadOnlyList<PartialSumRef>? Partials = null);
 
 /// <summary>DP-FedAvg's round: what the aggregator is given in place of the mean (<see cref="DpFedAvgAggregator"/>).</summary>
 /// <param name="ClipNorm">This round's clip: the request's in the first round, then the previous round's next one.</param>

@@ -58,19 +58,32 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         var failures = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList();
 
         Publish("aggregating");
-        var aggregate = trainedClients.Count < request.MinClientsPerRound
+        var updates = trainedClients.Select(t => new UpdateRef(t.Client, t.UpdateBlob, t.Samples, t.ControlDeltaBlob)).ToList();
+        var tree = UsesFanInTree(request, updates.Count)
+            ? await SumInGroupsAsync(context, input, updates, failures)
+            : null;
+        var aggregate = updates.Count < request.MinClientsPerRound
             ? null
             : await context.CallActivityAsync<AggregateResult>(
                 ActivityNames.Aggregate,
                 new AggregateInput(input.RunId, round, request.Model, input.GlobalModelBlob,
-                    trainedClients.Select(t => new UpdateRef(t.Client, t.UpdateBlob, t.Samples, t.ControlDeltaBlob)).ToList(),
+                    updates,
                     request.MinClientsPerRound, request.ServerLearningRate, request.ServerMomentum, input.MomentumBlob,
                     new AggregatorOptions { Aggregator = request.Aggregator, TrimFraction = request.TrimBeta, ByzantineClients = request.ByzantineClients },
                     new ServerStateInput(request.ServerOptimizer, request.ServerBeta1, request.ServerBeta2, request.ServerTau, input.SecondMomentBlob,
                         IsScaffold(request), input.ServerControlBlob, request.Clients),
-                    Privacy(input)),
+                    Privacy(input), tree?.Partials),
                 FedAvgOrchestrator.Retry);
         failures.AddRange(aggregate?.Rejected ?? []);
+        if (aggregate is not null && tree is not null)
+        {
+            // The leaves' work is the aggregation's too: the round's summary counts it as it counts every client's training.
+            aggregate = aggregate with
+            {
+                Seconds = aggregate.Seconds + tree.Leaves.Sum(l => l.Seconds),
+                TransferSeconds = aggregate.TransferSeconds + tree.Leaves.Sum(l => l.TransferSeconds),
+            };
+        }
 
         // The aggregate's result is in this orchestration's history now: no replay runs it again, so its inputs can go.
         var obsolete = new List<string>();
@@ -114,7 +127,7 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         var discarded = await discard;
         Publish("completed");
 
-        var timings = trainedClients.Select(t => t.Timing).Append(aggregate.Timing).Append(evaluation.Timing);
+        var timings = trainedClients.Select(t => t.Timing).Concat(tree?.Leaves.Select(l => l.Timing) ?? []).Append(aggregate.Timing).Append(evaluation.Timing);
         if (clientResult is not null)
         {
             timings = timings.Append(clientResult.Timing);
@@ -128,6 +141,50 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
         return new RoundOutcome(Summarise(round, input.LearningRate, trainedClients, aggregate, evaluation) with { ClientEvaluation = clientEvaluation }, aggregate.MomentumBlob,
             failures, ActivityTiming.BusySeconds(timings), null, aggregate.SecondMomentBlob, aggregate.ServerControlBlob);
     }
+
+    /// <summary>The fan-in tree serves the streamed sample-weighted mean only: the robust aggregators and DP need every update at once.</summary>
+    internal static bool UsesFanInTree(TrainingRequest request, int updates) =>
+        request.AggregationGroup > 0 && updates > request.AggregationGroup
+        && request.Aggregator == UpdateAggregators.FedAvg && RunPrivacy.Of(request) is null;
+
+    /// <summary>
+    /// The fan-in tree's leaves: one SumUpdates activity per group of <see cref="TrainingRequest.AggregationGroup"/> updates
+    /// in client order, in bounded waves. A rejected update changes every share, so the round is summed again without
+    /// it (the rejected go to <paramref name="failures"/> and out of <paramref name="updates"/>), as the one-activity fold
+    /// passes again. Null when too few updates are left to aggregate.
+    /// </summary>
+    private static async Task<FanInTree?> SumInGroupsAsync(
+        TaskOrchestrationContext context, RoundInput input, List<UpdateRef> updates, List<ClientFailure> failures)
+    {
+        int group = input.Request.AggregationGroup;
+        var leaves = new List<SumUpdatesResult>();
+        while (updates.Count >= input.Request.MinClientsPerRound && updates.Count > 0)
+        {
+            updates.Sort((a, b) => a.Client.CompareTo(b.Client));
+            long samples = updates.Sum(u => (long)u.Samples);
+            var groups = updates.Chunk(group).ToList();
+            var results = new SumUpdatesResult[groups.Count];
+            await FanOutWindow.RunAsync(groups.Count, MaxTrainingInFlight,
+                g => context.CallActivityAsync<SumUpdatesResult>(ActivityNames.SumUpdates,
+                    new SumUpdatesInput(input.RunId, input.Round, g, groups[g], samples), FedAvgOrchestrator.Retry),
+                (g, result) => results[g] = result);
+            leaves.AddRange(results);
+            var rejected = results.SelectMany(r => r.Rejected).ToList();
+            if (rejected.Count == 0)
+            {
+                return new FanInTree([.. results.Select(r => new PartialSumRef(r.PartialBlob!, r.Samples))], leaves);
+            }
+
+            failures.AddRange(rejected);
+            var left = rejected.Select(r => r.Client).ToHashSet();
+            updates.RemoveAll(u => left.Contains(u.Client));
+        }
+
+        return null;
+    }
+
+    /// <summary>A round's group sums, in group order, and every leaf activity that ran for them.</summary>
+    private sealed record FanInTree(IReadOnlyList<PartialSumRef> Partials, IReadOnlyList<SumUpdatesResult> Leaves);
 
     private static TrainClientInput Input(RoundInput round, RoundClient client, HashSet<int> hostile)
     {

@@ -32,6 +32,7 @@ public static class FedAvgTasks
         ArgumentNullException.ThrowIfNull(except);
         Add(registry, except, observer, ActivityNames.PrepareRun, new PrepareRunActivity(runtime));
         Add(registry, except, observer, ActivityNames.TrainClient, new TrainClientActivity(runtime));
+        Add(registry, except, observer, ActivityNames.SumUpdates, new SumUpdatesActivity(runtime));
         Add(registry, except, observer, ActivityNames.Aggregate, new AggregateActivity(runtime));
         Add(registry, except, observer, ActivityNames.Evaluate, new EvaluateActivity(runtime));
         Add(registry, except, observer, ActivityNames.EvaluateClients, new EvaluateClientsActivity(runtime));

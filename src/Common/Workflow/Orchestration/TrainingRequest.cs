@@ -78,6 +78,13 @@ public sealed record TrainingRequest
     /// <summary>trimmed-mean's share of the updates dropped at each end of every coordinate.</summary>
     public double TrimBeta { get; init; } = new AggregatorOptions().TrimFraction;
 
+    /// <summary>
+    /// The fan-in tree's group: with the fedavg aggregator and no privacy, a round of more updates than this sums each
+    /// group of this many (in client order) in an activity of its own, in parallel, and one activity combines the sums
+    /// (<see cref="FedAvgPartialSums"/>). 0: one activity folds every update.
+    /// </summary>
+    public int AggregationGroup { get; init; }
+
     /// <summary>krum's and multi-krum's f: hostile clients assumed among a round's updates.</summary>
     public int ByzantineClients { get; init; }
 

@@ -124,6 +124,11 @@ public static class TrainingRequestFields
         "trimBeta", "trimmed-mean: share of a round's updates dropped at each end of every coordinate",
         r => r.TrimBeta, (r, v) => r with { TrimBeta = v }, 0, 0.5, exclusiveMaximum: true);
 
+    public static RequestField AggregationGroup { get; } = RequestField.WholeNumber(
+        "aggregationGroup", "fedavg aggregator without privacy: a round of more updates sums each group of this many in a parallel activity, " +
+        "then one activity combines the sums (a fan-in tree; the same group gives the same model). 0: one activity folds every update",
+        r => r.AggregationGroup, (r, v) => r with { AggregationGroup = v }, 0, MaxClients);
+
     public static RequestField ByzantineClients { get; } = RequestField.WholeNumber(
         "byzantineClients", "krum and multi-krum: hostile clients f assumed each round (clients a round must exceed 2f + 2; multi-krum averages the n - f best)",
         r => r.ByzantineClients, (r, v) => r with { ByzantineClients = v }, 0, 1000);
@@ -198,7 +203,7 @@ public static class TrainingRequestFields
         Rounds, Clients, Partition, Alpha, ClientsPerRound, Fraction, MinClientsPerRound, LocalEpochs, BatchSize,
         LearningRate, LearningRateSchedule, Momentum, WeightDecay, ClientAlgorithm, ProximalMu, Augmentation, Model, Seed,
         ServerOptimizer, ServerLearningRate, ServerMomentum, ServerBeta1, ServerBeta2, ServerTau, TrainLimit, TestLimit,
-        ClientEvaluation, Aggregator, TrimBeta, ByzantineClients, Attack, Attackers, AttackScale,
+        ClientEvaluation, Aggregator, TrimBeta, ByzantineClients, AggregationGroup, Attack, Attackers, AttackScale,
         Privacy, DpClipNorm, DpNoiseMultiplier, DpDelta, DpAdaptiveClipping, TargetEpsilon,
     ];
 

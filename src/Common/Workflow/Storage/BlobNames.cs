@@ -21,6 +21,10 @@ public static class BlobNames
     /// <summary>The folder (name prefix) of every client update of one round.</summary>
     public static string RoundUpdates(string runId, int round) => $"{runId}/rounds/{Round(round)}/updates/";
 
+    /// <summary>A fan-in tree's sums of one group of a round's updates, beside them: it goes when the round's updates go.</summary>
+    public static string PartialSum(string runId, int round, int group) =>
+        $"{RoundUpdates(runId, round)}partial-{group.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)}.weights";
+
     public static string ServerMomentum(string runId, int round) => $"{runId}/rounds/{Round(round)}/server-momentum.weights";
 
     /// <summary>The adaptive server optimisers' second moment v after the round; their first moment is <see cref="ServerMomentum"/>.</summary>

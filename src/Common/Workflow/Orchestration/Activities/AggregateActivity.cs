@@ -15,7 +15,8 @@ namespace FedAvg.Common.Orchestration.Activities;
 /// default sample-weighted mean streams. Its updates are downloaded a few at a time in parallel and folded into running sums in client order as they
 /// arrive (<see cref="FedAvgAccumulator"/>), so memory stays at a few models whatever the number of clients,
 /// and the result is bit for bit <see cref="FedAvgAggregator.Average(IReadOnlyList{ClientUpdate})"/> of the
-/// accepted updates in client order.
+/// accepted updates in client order. Given a fan-in tree's group sums (<see cref="SumUpdatesActivity"/>), it combines
+/// those instead.
 /// </summary>
 public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<AggregateInput, AggregateResult>
 {
@@ -44,46 +45,17 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         {
             (average, bytes, error) = await RobustAggregation.RunAsync(input, options, remaining, rejected, ReadAsync, folding).ConfigureAwait(false);
         }
+        else if (input.Partials is { Count: > 0 } partials)
+        {
+            (average, bytes) = await CombineAsync(partials, remaining.Sum(u => (long)u.Samples), folding).ConfigureAwait(false);
+        }
 
         // A rejection changes every share, so the pass that finds one checks the rest without folding them, and the
         // next pass starts over without the rejected: two passes when something is wrong, one when nothing is.
-        while (!inMemory && remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
+        while (!inMemory && input.Partials is not { Count: > 0 } && remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
         {
             var accumulator = new FedAvgAccumulator(remaining.Sum(u => (long)u.Samples));
-            var rejectedNow = new List<ClientFailure>();
-            bytes = 0;
-            await OrderedDownloads.ForEachAsync(remaining, FedAvgStorage.MaxParallelTransfers, ReadAsync, (update, read) =>
-            {
-                if (read.Weights is null)
-                {
-                    rejectedNow.Add(new ClientFailure(input.Round, update.Client, $"update unreadable: {read.Error}"));
-                    return;
-                }
-
-                folding.Start();
-                try
-                {
-                    var client = new ClientUpdate(update.ClientId, read.Weights, update.Samples);
-                    if (rejectedNow.Count == 0)
-                    {
-                        accumulator.Add(client);
-                        bytes += read.Weights.ByteCount;
-                    }
-                    else
-                    {
-                        accumulator.Check(client);
-                    }
-                }
-                catch (AggregationException e) when (e.ClientId == update.ClientId)
-                {
-                    rejectedNow.Add(new ClientFailure(input.Round, update.Client, $"update rejected: {e.Message}"));
-                }
-                finally
-                {
-                    folding.Stop();
-                }
-            }).ConfigureAwait(false);
-
+            (var rejectedNow, bytes) = await StreamedFold.RunAsync(storage, input.Round, remaining, accumulator, folding).ConfigureAwait(false);
             if (rejectedNow.Count == 0)
             {
                 folding.Start();
@@ -154,6 +126,25 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
             bytes, new ActivityTiming(started, DateTimeOffset.UtcNow), SecondMomentBlob: secondMomentBlob, ServerControlBlob: controlBlob, Privacy: privacy);
     }
 
+    /// <summary>The fan-in tree's root: the groups' sums, read a few at a time and added in group order.</summary>
+    private async Task<(ModelWeights Mean, long Bytes)> CombineAsync(IReadOnlyList<PartialSumRef> partials, long roundSamples, Stopwatch folding)
+    {
+        var sums = new FedAvgPartialSums(roundSamples);
+        long bytes = 0;
+        await OrderedDownloads.ForEachAsync(partials, FedAvgStorage.MaxParallelTransfers,
+            partial => ModelBlobs.ReadAsync(runtime.Storage.Runs, partial.Blob, CancellationToken.None), (partial, weights) =>
+            {
+                folding.Start();
+                sums.Add(weights, partial.Samples);
+                bytes += weights.ByteCount;
+                folding.Stop();
+            }).ConfigureAwait(false);
+        folding.Start();
+        var mean = sums.Mean();
+        folding.Stop();
+        return (mean, bytes);
+    }
+
     private async Task<ModelWeights?> ReadStateAsync(string? blob) =>
         blob is null ? null : await ModelBlobs.ReadAsync(runtime.Storage.Runs, blob, CancellationToken.None).ConfigureAwait(false);
 
@@ -174,15 +165,5 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
         return written;
     }
 
-    private async Task<(ModelWeights? Weights, string? Error)> ReadAsync(UpdateRef update)
-    {
-        try
-        {
-            return (await ModelBlobs.ReadAsync(runtime.Storage.Runs, update.Blob, CancellationToken.None).ConfigureAwait(false), null);
-        }
-        catch (Exception e) when (e is ModelStateException or BlobMissingException)
-        {
-            return (null, e.Message);
-        }
-    }
+    private Task<(ModelWeights? Weights, string? Error)> ReadAsync(UpdateRef update) => StreamedFold.TryReadAsync(runtime.Storage, update);
 }
