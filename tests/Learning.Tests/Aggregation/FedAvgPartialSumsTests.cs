@@ -45,18 +45,7 @@ public sealed class FedAvgPartialSumsTests
         var tree = Combine(updates, groupSize);
 
         WeightsAssert.BitIdentical(tree, Combine(updates, groupSize));
-        for (int t = 0; t < flat.Tensors.Count; t++)
-        {
-            if (flat.Tensors[t].FloatData is { } expected)
-            {
-                float[] actual = tree.Tensors[t].FloatData!;
-                Assert.All(Enumerable.Range(0, expected.Length), i => Assert.Equal(expected[i], actual[i], 1e-6f));
-            }
-            else
-            {
-                Assert.Equal(flat.Tensors[t].IntegerData!, tree.Tensors[t].IntegerData!);
-            }
-        }
+        WeightsAssert.Close(flat, tree, 1e-6f);
     }
 
     [Fact]

@@ -88,21 +88,7 @@ public sealed class FanInTreeTests(AzuriteFixture azurite)
                 }
             }), ActivityNames.TrainClient);
 
-    private static void AssertClose(ModelWeights expected, ModelWeights actual)
-    {
-        for (int t = 0; t < expected.Tensors.Count; t++)
-        {
-            if (expected.Tensors[t].FloatData is { } want)
-            {
-                float[] got = actual.Tensors[t].FloatData!;
-                Assert.All(Enumerable.Range(0, want.Length), i => Assert.Equal(want[i], got[i], 1e-5f));
-            }
-            else
-            {
-                Assert.Equal(expected.Tensors[t].IntegerData!, actual.Tensors[t].IntegerData!);
-            }
-        }
-    }
+    private static void AssertClose(ModelWeights expected, ModelWeights actual) => WeightsAssert.Close(expected, actual, 1e-5f);
 
     private static async Task<List<string>> UpdateBlobsAsync(OrchestrationHarness harness, string runId)
     {
