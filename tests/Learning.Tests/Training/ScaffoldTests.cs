@@ -62,6 +62,34 @@ public sealed class ScaffoldTests
     }
 
     [Fact]
+    public void The_correction_moves_the_weights_each_step_outside_the_momentum()
+    {
+        // Three steps with momentum 0.9 and c − c_i = 0.5 at η = 0.001: outside the momentum the correction moves every
+        // weight by 3·0.001·0.5 = 0.0015 more than plain SGD does; carried by the momentum it would be
+        // 0.001·0.5·(1 + 1.9 + 2.71) = 0.0028. The two runs' gradients differ a little (their weights do), so the check
+        // allows 0.0005 either side, which still tells the two apart.
+        var data = SyntheticData.Random(96, seed: 34);
+        var options = new LocalTrainingOptions { Epochs = 1, BatchSize = 32, LearningRate = 0.001, Momentum = 0.9, Seed = 11 };
+
+        var (_, plain, _) = Train(data, options, zero: false);
+        using var model = ModelCatalog.Create("seed-cnn", 3);
+        var zero = ScaffoldControls.Zero(ModelWeights.FromModule(model, "seed-cnn"));
+        var half = new ModelWeights(zero.Server.Architecture, zero.Server.Tensors.Select(t => WeightTensor.FromFloats(t.Name, t.Shape, t.Kind, [.. t.FloatData!.Select(_ => 0.5f)])));
+        LocalTrainer.Train(model, data, options with { Scaffold = new ScaffoldControls(half, zero.Client) });
+        var scaffold = ModelWeights.FromModule(model, "seed-cnn");
+
+        foreach (string name in new[] { "conv1.weight", "bn2.bias", "fc1.bias", "fc2.weight" })
+        {
+            float[] y0 = plain.Find(name)!.FloatData!;
+            float[] y = scaffold.Find(name)!.FloatData!;
+            for (int i = 0; i < y.Length; i += 7)
+            {
+                Assert.Equal(y0[i] - 0.0015f, y[i], 5e-4f);
+            }
+        }
+    }
+
+    [Fact]
     public void Variates_that_do_not_match_each_other_or_the_model_are_refused()
     {
         using var model = ModelCatalog.Create("seed-cnn", 3);

@@ -50,7 +50,7 @@ public static class LocalTrainer
             : null);
         using var optimizer = optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
         using var proximal = options.ProximalMu > 0 ? new ProximalTerm(model, options.ProximalMu) : null;
-        using var scaffold = options.Scaffold is { } controls ? new ScaffoldCorrection(model, controls) : null;
+        using var scaffold = options.Scaffold is { } controls ? new ScaffoldCorrection(model, controls, options.LearningRate) : null;
         ModelWeights? global = options.Scaffold is null ? null : ModelWeights.FromModule(model, options.Scaffold.Client.Architecture);
         long steps = 0;
 
@@ -106,8 +106,8 @@ public static class LocalTrainer
         Tensor loss = functional.cross_entropy(logits, labels);
         loss.backward();
         proximal?.AddGradient();
-        scaffold?.AddGradient();
         optimizer.step();
+        scaffold?.CorrectWeights();
         long correct = logits.argmax(1).eq(labels).sum().item<long>();
         return new EpochTotals(indices.Length, loss.item<float>() * (double)indices.Length, correct);
     }

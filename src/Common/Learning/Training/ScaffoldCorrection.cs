@@ -7,10 +7,11 @@ using static TorchSharp.torch.nn;
 namespace FedAvg.Common.Training;
 
 /// <summary>
-/// SCAFFOLD's drift correction in local training (Karimireddy et al. 2020): every step uses g + c − c_i instead of the
-/// gradient g. It is added to each parameter's gradient after the backward pass, so with SGD momentum it is carried by
-/// the momentum like the gradient, and weight decay applies as without it. Parameters whose c − c_i is zero get
-/// nothing added, so zero variates train bit for bit as FedAvg.
+/// SCAFFOLD's drift correction in local training (Karimireddy et al. 2020): every step moves the weights by −η·(c − c_i)
+/// beside the optimiser's own step. It is applied to the weights after each optimiser step, outside SGD's momentum, as
+/// NIID-Bench and NVFlare do: c_i, taken from (x − y)/(K·η), already holds the momentum's 1/(1 − β) amplification, so a
+/// correction carried by the momentum as well would be amplified twice. Parameters whose c − c_i is zero get nothing,
+/// so zero variates train bit for bit as FedAvg.
 /// </summary>
 internal sealed class ScaffoldCorrection : IDisposable
 {
@@ -18,7 +19,8 @@ internal sealed class ScaffoldCorrection : IDisposable
     private readonly Tensor?[] _corrections;
 
     /// <exception cref="ArgumentException">The variates do not hold exactly the model's parameters.</exception>
-    public ScaffoldCorrection(Module model, ScaffoldControls controls)
+    /// <param name="learningRate">η, the step's learning rate: the weights move by −η·(c − c_i) a step.</param>
+    public ScaffoldCorrection(Module model, ScaffoldControls controls, double learningRate)
     {
         var named = model.named_parameters().ToArray();
         if (named.Length != controls.Server.Tensors.Count)
@@ -40,20 +42,21 @@ internal sealed class ScaffoldCorrection : IDisposable
             _parameters[i] = parameter;
             float[] difference = new float[server.ElementCount];
             System.Numerics.Tensors.TensorPrimitives.Subtract(server.FloatData, controls.Client.Tensors[i].FloatData, difference);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(difference, (float)learningRate, difference);
             _corrections[i] = Array.TrueForAll(difference, v => v == 0) ? null : tensor(difference, server.Shape);
         }
     }
 
-    /// <summary>grad += c − c_i for every parameter with a non-zero correction.</summary>
-    public void AddGradient()
+    /// <summary>w −= η·(c − c_i) for every parameter with a non-zero correction; called after the optimiser's step.</summary>
+    public void CorrectWeights()
     {
         using var noGrad = no_grad();
         using DisposeScope scope = NewDisposeScope();
         for (int i = 0; i < _parameters.Length; i++)
         {
-            if (_corrections[i] is { } correction && _parameters[i].grad is { } gradient)
+            if (_corrections[i] is { } correction)
             {
-                gradient.add_(correction);
+                _parameters[i].sub_(correction);
             }
         }
     }
