@@ -41,11 +41,7 @@ public sealed class ScaffoldTests
         var options = new LocalTrainingOptions { Epochs = 1, BatchSize = 32, LearningRate = 0.05, Momentum = 0, Seed = 10 };
 
         var (global, plain, _) = Train(data, options, zero: false);
-        using var model = ModelCatalog.Create("seed-cnn", 3);
-        var zero = ScaffoldControls.Zero(global);
-        var half = new ModelWeights(zero.Server.Architecture, zero.Server.Tensors.Select(t => WeightTensor.FromFloats(t.Name, t.Shape, t.Kind, [.. t.FloatData!.Select(_ => 0.5f)])));
-        var result = LocalTrainer.Train(model, data, options with { Scaffold = new ScaffoldControls(half, zero.Client) });
-        var scaffold = ModelWeights.FromModule(model, "seed-cnn");
+        var (scaffold, result) = TrainWithServerControl(data, options, 0.5f);
 
         foreach (string name in new[] { "conv1.weight", "bn2.bias", "fc1.bias", "fc2.weight" })
         {
@@ -72,11 +68,7 @@ public sealed class ScaffoldTests
         var options = new LocalTrainingOptions { Epochs = 1, BatchSize = 32, LearningRate = 0.001, Momentum = 0.9, Seed = 11 };
 
         var (_, plain, _) = Train(data, options, zero: false);
-        using var model = ModelCatalog.Create("seed-cnn", 3);
-        var zero = ScaffoldControls.Zero(ModelWeights.FromModule(model, "seed-cnn"));
-        var half = new ModelWeights(zero.Server.Architecture, zero.Server.Tensors.Select(t => WeightTensor.FromFloats(t.Name, t.Shape, t.Kind, [.. t.FloatData!.Select(_ => 0.5f)])));
-        LocalTrainer.Train(model, data, options with { Scaffold = new ScaffoldControls(half, zero.Client) });
-        var scaffold = ModelWeights.FromModule(model, "seed-cnn");
+        var (scaffold, _) = TrainWithServerControl(data, options, 0.5f);
 
         foreach (string name in new[] { "conv1.weight", "bn2.bias", "fc1.bias", "fc2.weight" })
         {
@@ -117,6 +109,16 @@ public sealed class ScaffoldTests
         Assert.True(float.IsNaN(nan[0]));
         ScaffoldControlUpdate.Compute([], [], [], [], 1, []);
         Assert.Throws<ArgumentException>(() => ScaffoldControlUpdate.Compute([0], [0], [0], [0, 1], 1, new float[1]));
+    }
+
+    /// <summary>Trains the same initial model with c = <paramref name="serverControl"/> everywhere and c_i = 0.</summary>
+    private static (ModelWeights Trained, LocalTrainingResult Result) TrainWithServerControl(CifarDataset data, LocalTrainingOptions options, float serverControl)
+    {
+        using var model = ModelCatalog.Create("seed-cnn", 3);
+        var zero = ScaffoldControls.Zero(ModelWeights.FromModule(model, "seed-cnn"));
+        var server = new ModelWeights(zero.Server.Architecture, zero.Server.Tensors.Select(t => WeightTensor.FromFloats(t.Name, t.Shape, t.Kind, [.. t.FloatData!.Select(_ => serverControl)])));
+        var result = LocalTrainer.Train(model, data, options with { Scaffold = new ScaffoldControls(server, zero.Client) });
+        return (ModelWeights.FromModule(model, "seed-cnn"), result);
     }
 
     private static (ModelWeights Global, ModelWeights Trained, LocalTrainingResult Result) Train(CifarDataset data, LocalTrainingOptions options, bool zero)
