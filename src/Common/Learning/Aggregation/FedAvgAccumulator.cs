@@ -144,15 +144,7 @@ public sealed class FedAvgAccumulator
             throw new InvalidOperationException($"The mean was set up for {_totalSamples} samples, but the updates added hold {_addedSamples}.");
         }
 
-        var tensors = _reference.Tensors.Select((t, i) => t.IsFloat
-            ? WeightTensor.FromFloats(t.Name, (long[])t.Shape.Clone(), t.Kind, _sums[i]!)
-            : WeightTensor.FromIntegers(t.Name, (long[])t.Shape.Clone(), [.. _integerSums![i]!.Select(sum => FedAvgAggregator.RoundedMean(sum, _totalSamples))])).ToList();
-        if (FedAvgAggregator.Overflowed(tensors) is { } overflow)
-        {
-            throw overflow;
-        }
-
-        return new ModelWeights(_reference.Architecture, tensors);
+        return FedAvgAggregator.FoldedMean(_reference, _sums!, _integerSums!, _totalSamples);
     }
 
     private static long ToInt64(string tensor, Int128 sum) =>

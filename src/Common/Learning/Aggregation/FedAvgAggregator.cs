@@ -164,6 +164,24 @@ public static class FedAvgAggregator
             ?? throw new UnreachableException("A weighted mean was reported non-finite, but no value in it or its inputs is.");
     }
 
+    /// <summary>
+    /// A running fold's mean as weights laid out like <paramref name="reference"/>: the float sums as they are (they already
+    /// hold each share), the integer sums divided by the samples and rounded as <see cref="RoundedMean"/> rounds.
+    /// </summary>
+    /// <exception cref="AggregationException">The float sums overflowed float32 (<see cref="Overflowed"/>).</exception>
+    internal static ModelWeights FoldedMean(ModelWeights reference, float[]?[] sums, Int128[]?[] integerSums, long totalSamples)
+    {
+        var tensors = reference.Tensors.Select((t, i) => t.IsFloat
+            ? WeightTensor.FromFloats(t.Name, (long[])t.Shape.Clone(), t.Kind, sums[i]!)
+            : WeightTensor.FromIntegers(t.Name, (long[])t.Shape.Clone(), [.. integerSums[i]!.Select(sum => RoundedMean(sum, totalSamples))])).ToList();
+        if (Overflowed(tensors) is { } overflow)
+        {
+            throw overflow;
+        }
+
+        return new ModelWeights(reference.Architecture, tensors);
+    }
+
     /// <summary>The first non-finite value of a mean of finite inputs, as an error naming no client; null when there is none.</summary>
     internal static AggregationException? Overflowed(IReadOnlyList<WeightTensor> averaged)
     {

@@ -52,7 +52,7 @@ public sealed class AggregateActivity(FedAvgRuntime runtime) : TaskActivity<Aggr
 
         // A rejection changes every share, so the pass that finds one checks the rest without folding them, and the
         // next pass starts over without the rejected: two passes when something is wrong, one when nothing is.
-        while (!inMemory && input.Partials is not { Count: > 0 } && remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
+        while (!inMemory && remaining.Count >= input.MinUpdates && remaining.Count > 0 && average is null)
         {
             var accumulator = new FedAvgAccumulator(remaining.Sum(u => (long)u.Samples));
             (var rejectedNow, bytes) = await StreamedFold.RunAsync(storage, input.Round, remaining, accumulator, folding).ConfigureAwait(false);
