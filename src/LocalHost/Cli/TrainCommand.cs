@@ -117,7 +117,8 @@ internal static class TrainCommand
                     printer.Show(metadata);
                     return Task.CompletedTask;
                 }, token),
-                cancellationToken);
+                cancellationToken,
+                repeatable: true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
