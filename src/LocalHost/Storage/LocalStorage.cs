@@ -125,23 +125,6 @@ internal sealed class LocalStorage : IAsyncDisposable
         }
     }
 
-    // Another process can bind a picked port before Azurite does: a fresh pick then, a few times.
-    private static async Task<AzuriteServer> StartOnRestartablePortsAsync(string folder, CancellationToken cancellationToken)
-    {
-        const int Attempts = 5;
-        for (int attempt = 1; ; attempt++)
-        {
-            int blob = RestartablePorts.PickBlobPort();
-            try
-            {
-                return await AzuriteServer.StartAsync(folder, blob, blob + 1, blob + 2, cancellationToken);
-            }
-            catch (InvalidOperationException e) when (attempt < Attempts && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
-            {
-            }
-        }
-    }
-
     private static async Task<LocalStorage> StartOwnedAsync(string folder, FileStream lockStream, CancellationToken cancellationToken)
     {
         FileStream? defaultPorts = null;
@@ -178,7 +161,7 @@ internal sealed class LocalStorage : IAsyncDisposable
             {
                 azurite = defaultPorts is not null
                     ? await AzuriteServer.StartAsync(folder, DefaultPorts[0], DefaultPorts[1], DefaultPorts[2], cancellationToken)
-                    : await StartOnRestartablePortsAsync(folder, cancellationToken);
+                    : await AzuriteServer.StartAsync(folder, cancellationToken: cancellationToken);
             }
             catch (FileNotFoundException e)
             {
