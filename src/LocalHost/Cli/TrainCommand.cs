@@ -117,8 +117,7 @@ internal static class TrainCommand
                     printer.Show(metadata);
                     return Task.CompletedTask;
                 }, token),
-                cancellationToken,
-                repeatable: true);
+                cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -101,34 +101,18 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// <paramref name="work"/>, unless the storage goes away first: then the work is cancelled and a
     /// <see cref="StorageLostException"/> says so at once, rather than after the requests' retries.
     /// </summary>
-    /// <param name="repeatable">
-    /// The work only looks (it can start over without changing anything): when it fails during an
-    /// outage that the storage recovers from (its Azurite restarted), it runs again instead.
-    /// </param>
-    public async Task<T> WhileStorageAnswersAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool repeatable = false)
+    public async Task<T> WhileStorageAnswersAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<T> running = work(cancel.Token);
         Task<string> lost = _storage.Lost;
-        Task<T> running;
-        while (true)
+        if (await Task.WhenAny(running, lost) == running)
         {
-            int outages = _storage.Outages;
-            running = work(cancel.Token);
-            if (await Task.WhenAny(running, lost) != running)
-            {
-                break;
-            }
-
             // Work that failed because the emulator died may notice before the process exit does.
             if (running.IsFaulted)
             {
                 await Task.WhenAny(lost, Task.Delay(LossNoticed, CancellationToken.None));
-                if (repeatable && _storage.Outages != outages && !cancellationToken.IsCancellationRequested
-                    && await _storage.ServingAsync())
-                {
-                    continue;
-                }
             }
 
             // Ctrl+C reaches the terminal's Azurite too: a stop asked for is a stop, not a loss.
@@ -136,8 +120,6 @@ public sealed class LocalRuntime : IAsyncDisposable
             {
                 return await running;
             }
-
-            break;
         }
 
         await cancel.CancelAsync();

@@ -26,12 +26,12 @@ internal sealed class LocalStorage : IAsyncDisposable
     // Azurite saves its databases every 5 s when they changed.
     private static readonly TimeSpan OrphanFlush = TimeSpan.FromSeconds(6);
 
-    private readonly AzuriteSupervisor? _azurite;
+    private readonly AzuriteServer? _azurite;
     private readonly IReadOnlyList<FileStream> _locks;
     private readonly string? _folder;
     private int _disposing;
 
-    private LocalStorage(string connectionString, string description, AzuriteSupervisor? azurite = null, IReadOnlyList<FileStream>? locks = null, string? folder = null)
+    private LocalStorage(string connectionString, string description, AzuriteServer? azurite = null, IReadOnlyList<FileStream>? locks = null, string? folder = null)
     {
         ConnectionString = connectionString;
         Description = description;
@@ -53,24 +53,20 @@ internal sealed class LocalStorage : IAsyncDisposable
 
     /// <summary>
     /// Completes with a one-line reason when the Azurite this process started exits before it is
-    /// disposed (killed, crashed) and does not come back (see <see cref="AzuriteSupervisor"/>); never
-    /// for a shared Azurite or a storage account, whose failures surface as errors of the requests instead.
+    /// disposed (killed, crashed); never for a shared Azurite or a storage account, whose failures
+    /// surface as errors of the requests instead.
     /// </summary>
-    public Task<string> Lost => _azurite is null ? new TaskCompletionSource<string>().Task : _azurite.Lost;
+    public Task<string> Lost => _azurite is null
+        ? new TaskCompletionSource<string>().Task
+        : _azurite.Exited.ContinueWith(
+            _ => $"storage stopped: Azurite (pid {_azurite.ProcessId}) serving {_folder} exited",
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
 
     /// <summary>Whether <see cref="Lost"/> has happened, as opposed to this process stopping Azurite itself.</summary>
-    public bool IsLost => _azurite is { Lost.IsCompleted: true } && Volatile.Read(ref _disposing) == 0;
+    public bool IsLost => _azurite is { Exited.IsCompleted: true } && Volatile.Read(ref _disposing) == 0;
 
-    /// <summary>How often the Azurite this process owns has gone away so far; 0 for any other storage.</summary>
-    public int Outages => _azurite?.Outages ?? 0;
-
-    /// <summary>True once the storage serves again after an outage (at once when it serves now), false once it is lost.</summary>
-    public Task<bool> ServingAsync() => _azurite?.ServingAsync() ?? Task.FromResult(true);
-
-    /// <param name="cancellationToken">
-    /// Cancels the opening; and once open, its cancellation (Ctrl+C, which the terminal sends Azurite
-    /// too) makes an exit of Azurite a stop rather than an outage to restart from.
-    /// </param>
     public static async Task<LocalStorage> OpenAsync(string azuriteFolder, CancellationToken cancellationToken = default)
     {
         string? configured = Environment.GetEnvironmentVariable(ConnectionSetting);
@@ -110,7 +106,6 @@ internal sealed class LocalStorage : IAsyncDisposable
         if (_azurite is not null)
         {
             File.Delete(Path.Combine(_folder!, EndpointFile));
-            await _azurite.StopRestartingAsync();
             foreach (int pid in AzuriteProcesses.FindServing(_folder!))
             {
                 await AzuriteProcesses.TerminateAsync(pid, GracefulStop);
@@ -172,20 +167,10 @@ internal sealed class LocalStorage : IAsyncDisposable
             {
                 throw new StorageUnavailableException(e.Message.Split('\n', 2)[0].Trim(), e);
             }
-            var supervised = new AzuriteSupervisor(azurite, folder, Console.Error, cancellationToken);
-            try
-            {
-                await File.WriteAllTextAsync(
-                    Path.Combine(folder, EndpointFile), $"{Environment.ProcessId}\n{supervised.ConnectionString}", cancellationToken);
-            }
-            catch
-            {
-                await supervised.DisposeAsync();
-                throw;
-            }
-
+            await File.WriteAllTextAsync(
+                Path.Combine(folder, EndpointFile), $"{Environment.ProcessId}\n{azurite.ConnectionString}", cancellationToken);
             return new LocalStorage(
-                supervised.ConnectionString, $"Azurite on 127.0.0.1:{supervised.BlobPort} ({folder})", supervised, [lockStream, .. defaultPorts is null ? [] : new[] { defaultPorts }], folder);
+                azurite.ConnectionString, $"Azurite on 127.0.0.1:{azurite.BlobPort} ({folder})", azurite, [lockStream, .. defaultPorts is null ? [] : new[] { defaultPorts }], folder);
         }
         catch
         {
