@@ -35,5 +35,8 @@ internal static class BenchConfigurations
         [SkewedPrefix + "gn-fedavgm"] = Skewed with { Model = ModelCatalog.SeedCnnGroupNormName, ServerMomentum = 0.5 },
         [SkewedPrefix + "scaffold"] = Skewed with { ClientAlgorithm = ClientAlgorithmNames.Scaffold },
         [SkewedPrefix + "fedprox"] = Skewed with { ClientAlgorithm = ClientAlgorithmNames.FedProx },
+
+        // SCAFFOLD's correction of client drift with server momentum's smoothing across rounds: a candidate for the recommended recipe.
+        [SkewedPrefix + "scaffold-fedavgm"] = Skewed with { ClientAlgorithm = ClientAlgorithmNames.Scaffold, ServerMomentum = 0.5 },
     };
 }
