@@ -12,7 +12,7 @@ namespace FedAvg.Common.Tests.Orchestration;
 /// The real orchestrator and activities on the in-memory durable engine, against Azurite, with a
 /// small slice of the real CIFAR-10 data.
 /// </summary>
-internal sealed class OrchestrationHarness : IAsyncDisposable
+public sealed class OrchestrationHarness : IAsyncDisposable
 {
     private static readonly Lazy<string> Slice = new(() =>
         RealData.WriteSlice(Path.Combine(Path.GetTempPath(), "fedavg-tests", "slice-600"), trainPerFile: 120, test: 200));
