@@ -1,4 +1,5 @@
 using FedAvg.Common.Orchestration;
+using FedAvg.Common.Privacy;
 using FedAvg.LocalHost.Bench;
 
 namespace FedAvg.LocalHost.Tests.Bench;
@@ -15,6 +16,24 @@ public sealed class BenchConfigurationsTests
         Assert.True(strategies.Count > 1);
         Assert.All(strategies, c => Assert.Equal(federation, Federation(c.Value)));
         Assert.Equal(strategies.Count, strategies.Select(c => c.Value).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_configuration_is_a_valid_request()
+    {
+        Assert.All(BenchConfigurations.All, c => Assert.False(TrainingRequestValidator.Validate(c.Value).Any, $"{c.Key}: {TrainingRequestValidator.Validate(c.Value)}"));
+    }
+
+    [Fact]
+    public void The_privacy_pair_differs_in_privacy_alone_and_the_private_run_is_held_to_issue_12s_budget()
+    {
+        var pair = BenchConfigurations.All.Where(c => c.Key.StartsWith(BenchConfigurations.PrivatePrefix, StringComparison.Ordinal)).ToList();
+        var withPrivacy = Assert.Single(pair, c => c.Value.Privacy != PrivacyNames.None).Value;
+        var without = Assert.Single(pair, c => c.Value.Privacy == PrivacyNames.None).Value;
+
+        Assert.Equal((1000, 1e-5), (withPrivacy.Clients, withPrivacy.DpDelta));
+        Assert.True(withPrivacy.TargetEpsilon <= 8);
+        Assert.Equal(without, withPrivacy with { Privacy = PrivacyNames.None, TargetEpsilon = null });
     }
 
     // What a strategy row must share with the others: the federation and the local training.
