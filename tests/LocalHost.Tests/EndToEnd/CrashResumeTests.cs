@@ -39,7 +39,7 @@ public sealed partial class CrashResumeTests
         Assert.True(expected.AsSpan().SequenceEqual(actual), $"final models differ ({expected.Length} and {actual.Length} bytes)");
     }
 
-    private static string ModelFile(TempFolder folder, string runId) => Path.Combine(folder.Path, "runs", runId, "model.weights");
+    internal static string ModelFile(TempFolder folder, string runId) => Path.Combine(folder.Path, "runs", runId, "model.weights");
 
     private static async Task<string> RunIdAsync(FedavgProcess fedavg)
     {

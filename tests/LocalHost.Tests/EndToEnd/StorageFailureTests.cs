@@ -42,8 +42,17 @@ public sealed partial class StorageFailureTests
     }
 
     [Fact]
-    public async Task When_azurite_is_killed_during_a_run_fedavg_says_so_in_one_line_and_the_resume_command_it_prints_completes_the_run()
+    public async Task When_azurite_is_killed_during_a_run_fedavg_says_so_in_one_line_and_the_resume_command_it_prints_completes_the_run_to_the_uninterrupted_model()
     {
+        using var uninterruptedFolder = new TempFolder();
+        string uninterruptedId;
+        await using (var uninterrupted = FedavgProcess.Start(uninterruptedFolder.Path, LongRound))
+        {
+            uninterruptedId = RunLine().Match(await uninterrupted.WaitForLineAsync(l => RunLine().IsMatch(l), TimeSpan.FromMinutes(2))).Groups["id"].Value;
+            int finished = await uninterrupted.WaitForExitAsync(TimeSpan.FromMinutes(10));
+            Assert.True(finished == 0, $"exit {finished}: {uninterrupted.Stdout}{uninterrupted.Stderr}");
+        }
+
         using var folder = new TempFolder();
         string state = Path.GetFullPath(Path.Combine(folder.Path, LocalStorage.DefaultFolder));
         string id;
@@ -72,6 +81,11 @@ public sealed partial class StorageFailureTests
         Assert.True(code == 0, $"exit {code}: {resumed.Stdout}{resumed.Stderr}");
         Assert.True(File.Exists(Path.Combine(folder.Path, "runs", id, "report.json")), resumed.Stdout + resumed.Stderr);
         Assert.Contains("round 1/1 done", resumed.Stdout, StringComparison.Ordinal);
+
+        // Storage brought back by the resume holds what the run had saved, and the round cut off trains again from it.
+        byte[] expected = await File.ReadAllBytesAsync(CrashResumeTests.ModelFile(uninterruptedFolder, uninterruptedId));
+        byte[] actual = await File.ReadAllBytesAsync(CrashResumeTests.ModelFile(folder, id));
+        Assert.True(expected.AsSpan().SequenceEqual(actual), $"final models differ ({expected.Length} and {actual.Length} bytes)");
     }
 
     // Azurite keeps its databases in memory and saves each every 5 s when it changed, so a SIGKILL
