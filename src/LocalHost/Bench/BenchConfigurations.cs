@@ -1,3 +1,4 @@
+using FedAvg.Common.Aggregation;
 using FedAvg.Common.Models;
 using FedAvg.Common.Orchestration;
 using FedAvg.Common.Privacy;
@@ -54,6 +55,9 @@ internal static class BenchConfigurations
         // SCAFFOLD's correction of client drift with server momentum's smoothing across rounds, tried for the recommended
         // recipe: it ended below plain FedAvg (skewed.md), so the preset did not take it.
         [SkewedPrefix + "scaffold-fedavgm"] = Skewed with { ClientAlgorithm = ClientAlgorithmNames.Scaffold, ServerMomentum = 0.5 },
+        // Reddi et al. 2021's adaptive server step, at their CIFAR-10 server learning rate and tau.
+        [SkewedPrefix + "fedadam"] = Skewed with { ServerOptimizer = ServerOptimizerNames.FedAdam, ServerLearningRate = 0.01, ServerTau = 1e-3 },
+        [SkewedPrefix + "median"] = Skewed with { Aggregator = UpdateAggregators.Median },
         [PrivatePrefix + "1000"] = Private with { Privacy = PrivacyNames.DpFedAvg, TargetEpsilon = 8 },
         [PrivatePrefix + "1000-off"] = Private,
     };
