@@ -21,7 +21,11 @@ public sealed class BenchConfigurationsTests
     [Fact]
     public void Every_configuration_is_a_valid_request()
     {
-        Assert.All(BenchConfigurations.All, c => Assert.False(TrainingRequestValidator.Validate(c.Value).Any, $"{c.Key}: {TrainingRequestValidator.Validate(c.Value)}"));
+        Assert.All(BenchConfigurations.All, c =>
+        {
+            var errors = TrainingRequestValidator.Validate(c.Value);
+            Assert.False(errors.Any, $"{c.Key}: {errors}");
+        });
     }
 
     [Fact]

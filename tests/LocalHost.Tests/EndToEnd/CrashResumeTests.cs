@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
-
 namespace FedAvg.LocalHost.Tests.EndToEnd;
 
-public sealed partial class CrashResumeTests
+public sealed class CrashResumeTests
 {
     private static readonly string[] TinyRun =
         ["train", "--rounds", "3", "--clients", "3", "--clients-per-round", "2", "--train-limit", "600", "--test-limit", "200", "--local-epochs", "1", "--seed", "7", "--json"];
@@ -14,7 +12,7 @@ public sealed partial class CrashResumeTests
         string uninterruptedId;
         await using (var uninterrupted = FedavgProcess.Start(uninterruptedFolder.Path, TinyRun))
         {
-            uninterruptedId = await RunIdAsync(uninterrupted);
+            uninterruptedId = await uninterrupted.RunIdAsync(TimeSpan.FromMinutes(1));
             Assert.Equal(0, await uninterrupted.WaitForExitAsync(TimeSpan.FromMinutes(3)));
         }
 
@@ -22,11 +20,11 @@ public sealed partial class CrashResumeTests
         string crashedId;
         await using (var crashed = FedavgProcess.Start(crashedFolder.Path, TinyRun))
         {
-            crashedId = await RunIdAsync(crashed);
+            crashedId = await crashed.RunIdAsync(TimeSpan.FromMinutes(1));
             await crashed.WaitForLineAsync(line => line.StartsWith("round 1/3 done", StringComparison.Ordinal), TimeSpan.FromMinutes(3));
             crashed.Crash();
             await crashed.WaitForExitAsync(TimeSpan.FromSeconds(30));
-            Assert.False(File.Exists(ModelFile(crashedFolder, crashedId)));
+            Assert.False(File.Exists(RunArtifacts.ModelFile(crashedFolder.Path, crashedId)));
 
             // The killed process's Azurite is still running; the resumed one must take its folder over.
             await using var resumed = FedavgProcess.Start(crashedFolder.Path, "train", "--resume", crashedId, "--json");
@@ -34,19 +32,8 @@ public sealed partial class CrashResumeTests
             Assert.Contains($"\"runId\":\"{crashedId}\"", resumed.Stdout);
         }
 
-        byte[] expected = await File.ReadAllBytesAsync(ModelFile(uninterruptedFolder, uninterruptedId));
-        byte[] actual = await File.ReadAllBytesAsync(ModelFile(crashedFolder, crashedId));
-        Assert.True(expected.AsSpan().SequenceEqual(actual), $"final models differ ({expected.Length} and {actual.Length} bytes)");
+        byte[] expected = await File.ReadAllBytesAsync(RunArtifacts.ModelFile(uninterruptedFolder.Path, uninterruptedId));
+        byte[] actual = await File.ReadAllBytesAsync(RunArtifacts.ModelFile(crashedFolder.Path, crashedId));
+        RunArtifacts.AssertSameModel(expected, actual);
     }
-
-    internal static string ModelFile(TempFolder folder, string runId) => Path.Combine(folder.Path, "runs", runId, "model.weights");
-
-    private static async Task<string> RunIdAsync(FedavgProcess fedavg)
-    {
-        string line = await fedavg.WaitForLineAsync(l => RunLine().IsMatch(l), TimeSpan.FromMinutes(1));
-        return RunLine().Match(line).Groups["id"].Value;
-    }
-
-    [GeneratedRegex(@"^fedavg: run (?<id>[0-9a-f]{32}) ")]
-    private static partial Regex RunLine();
 }

@@ -1,6 +1,8 @@
 using FedAvg.Common.Emulator;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FedAvg.LocalHost.Storage;
 
 namespace FedAvg.LocalHost.Tests.EndToEnd;
@@ -9,7 +11,7 @@ namespace FedAvg.LocalHost.Tests.EndToEnd;
 /// <c>fedavg</c> as a child process in its own working folder, its output lines collected. Disposing
 /// kills what is left of it, including an Azurite it orphaned by being killed.
 /// </summary>
-internal sealed class FedavgProcess : IAsyncDisposable
+internal sealed partial class FedavgProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
@@ -120,6 +122,10 @@ internal sealed class FedavgProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the line that names the run (<c>fedavg: run ID ...</c>) and returns the ID.</summary>
+    public async Task<string> RunIdAsync(TimeSpan timeout) =>
+        RunLine().Match(await WaitForLineAsync(l => RunLine().IsMatch(l), timeout)).Groups["id"].Value;
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         timeout = Patience.For(timeout);
@@ -143,9 +149,12 @@ internal sealed class FedavgProcess : IAsyncDisposable
     public Task TerminateAsync() => SignalAsync("TERM");
 
     /// <summary>Sends fedavg alone the signal named as kill(1) names it (TERM, STOP, CONT).</summary>
-    public async Task SignalAsync(string signal)
+    public Task SignalAsync(string signal) => SignalAsync(signal, _process.Id);
+
+    /// <summary>Sends any process (an Azurite, say) the signal named as kill(1) names it.</summary>
+    public static async Task SignalAsync(string signal, int pid)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
     }
@@ -172,4 +181,7 @@ internal sealed class FedavgProcess : IAsyncDisposable
         _lines.Enqueue(line);
         _lineArrived.Release();
     }
+
+    [GeneratedRegex(@"^fedavg: run (?<id>[0-9a-f]{32}) ")]
+    private static partial Regex RunLine();
 }

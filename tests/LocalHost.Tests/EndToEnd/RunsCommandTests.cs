@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace FedAvg.LocalHost.Tests.EndToEnd;
 
-public sealed partial class RunsCommandTests
+public sealed class RunsCommandTests
 {
     private static readonly string[] FinishedRun =
         ["train", "--rounds", "1", "--clients", "2", "--train-limit", "200", "--test-limit", "100", "--local-epochs", "1", "--json"];
@@ -24,14 +23,14 @@ public sealed partial class RunsCommandTests
         string finishedId;
         await using (var finished = FedavgProcess.StartWithState(folder.Path, state, FinishedRun))
         {
-            finishedId = await RunIdAsync(finished);
+            finishedId = await finished.RunIdAsync(TimeSpan.FromMinutes(1));
             Assert.Equal(0, await finished.WaitForExitAsync(TimeSpan.FromMinutes(3)));
         }
 
         string unfinishedId;
         await using (var interrupted = FedavgProcess.StartWithState(folder.Path, state, UnfinishedRun))
         {
-            unfinishedId = await RunIdAsync(interrupted);
+            unfinishedId = await interrupted.RunIdAsync(TimeSpan.FromMinutes(1));
             await interrupted.WaitForLineAsync(line => line.StartsWith("round 1/3 training", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
             await interrupted.TerminateAsync();
             Assert.Equal(130, await interrupted.WaitForExitAsync(TimeSpan.FromSeconds(60)));
@@ -119,13 +118,4 @@ public sealed partial class RunsCommandTests
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static async Task<string> RunIdAsync(FedavgProcess fedavg)
-    {
-        string line = await fedavg.WaitForLineAsync(l => RunLine().IsMatch(l), TimeSpan.FromMinutes(1));
-        return RunLine().Match(line).Groups["id"].Value;
-    }
-
-
-    [GeneratedRegex(@"^fedavg: run (?<id>[0-9a-f]{32}) ")]
-    private static partial Regex RunLine();
 }

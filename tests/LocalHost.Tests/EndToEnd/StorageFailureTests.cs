@@ -52,11 +52,11 @@ public sealed partial class StorageFailureTests(UninterruptedLongRound uninterru
         string resume;
         await using (var train = FedavgProcess.Start(folder.Path, LongRound))
         {
-            id = RunId(await train.WaitForLineAsync(IsRunLine, TimeSpan.FromMinutes(2)));
+            id = await train.RunIdAsync(TimeSpan.FromMinutes(2));
             await train.WaitForLineAsync(l => l.StartsWith("round 1/1 training", StringComparison.Ordinal), TimeSpan.FromMinutes(5));
             await UntilSavedAsync(state);
             int azurite = Assert.Single(AzuriteProcesses.FindServing(state));
-            await SignalAsync("KILL", azurite);
+            await FedavgProcess.SignalAsync("KILL", azurite);
 
             Assert.Equal(1, await train.WaitForExitAsync(TimeSpan.FromMinutes(2)));
             string line = Assert.Single(Lines(train.Stderr));
@@ -82,14 +82,14 @@ public sealed partial class StorageFailureTests(UninterruptedLongRound uninterru
         using var folder = new TempFolder();
         string state = Path.GetFullPath(Path.Combine(folder.Path, LocalStorage.DefaultFolder));
         await using var train = FedavgProcess.Start(folder.Path, LongRound);
-        string id = RunId(await train.WaitForLineAsync(IsRunLine, TimeSpan.FromMinutes(2)));
+        string id = await train.RunIdAsync(TimeSpan.FromMinutes(2));
         await train.WaitForLineAsync(l => l.StartsWith("round 1/1 training", StringComparison.Ordinal), TimeSpan.FromMinutes(5));
         int azurite = Assert.Single(AzuriteProcesses.FindServing(state));
 
         // Frozen, not dead: connections are accepted and nothing answers, as with a storage account that is unreachable
         // for a while; every request of the engine and the activities waits or retries until it answers again.
         var outage = Stopwatch.StartNew();
-        await SignalAsync("STOP", azurite);
+        await FedavgProcess.SignalAsync("STOP", azurite);
         try
         {
             await Task.Delay(Outage);
@@ -99,7 +99,7 @@ public sealed partial class StorageFailureTests(UninterruptedLongRound uninterru
         }
         finally
         {
-            await SignalAsync("CONT", azurite);
+            await FedavgProcess.SignalAsync("CONT", azurite);
         }
 
         int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(10));
@@ -110,22 +110,8 @@ public sealed partial class StorageFailureTests(UninterruptedLongRound uninterru
         await AssertUninterruptedModelAsync(folder, id);
     }
 
-    internal static bool IsRunLine(string line) => RunLine().IsMatch(line);
-
-    internal static string RunId(string runLine) => RunLine().Match(runLine).Groups["id"].Value;
-
-    private static async Task SignalAsync(string signal, int pid)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
-        Assert.Equal(0, kill.ExitCode);
-    }
-
-    private async Task AssertUninterruptedModelAsync(TempFolder folder, string id)
-    {
-        byte[] actual = await File.ReadAllBytesAsync(CrashResumeTests.ModelFile(folder, id));
-        Assert.True(uninterrupted.Model.AsSpan().SequenceEqual(actual), $"final models differ ({uninterrupted.Model.Length} and {actual.Length} bytes)");
-    }
+    private async Task AssertUninterruptedModelAsync(TempFolder folder, string id) =>
+        RunArtifacts.AssertSameModel(uninterrupted.Model, await File.ReadAllBytesAsync(RunArtifacts.ModelFile(folder.Path, id)));
 
     // Azurite keeps its databases in memory and saves each every 5 s when it changed, so a SIGKILL
     // loses what the last seconds wrote. Write to each database and wait until all of them have been
@@ -162,9 +148,6 @@ public sealed partial class StorageFailureTests(UninterruptedLongRound uninterru
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    [GeneratedRegex(@"^fedavg: run (?<id>[0-9a-f]{32}) ")]
-    private static partial Regex RunLine();
 
     [GeneratedRegex(@"continue it with: (?<command>fedavg train --resume \S+)")]
     private static partial Regex ResumeCommand();

@@ -18,10 +18,10 @@ public sealed class UninterruptedLongRound : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await using var train = FedavgProcess.Start(_folder.Path, Run);
-        string id = StorageFailureTests.RunId(await train.WaitForLineAsync(StorageFailureTests.IsRunLine, TimeSpan.FromMinutes(2)));
+        string id = await train.RunIdAsync(TimeSpan.FromMinutes(2));
         int code = await train.WaitForExitAsync(TimeSpan.FromMinutes(10));
         Assert.True(code == 0, $"exit {code}: {train.Stdout}{train.Stderr}");
-        Model = await File.ReadAllBytesAsync(CrashResumeTests.ModelFile(_folder, id));
+        Model = await File.ReadAllBytesAsync(RunArtifacts.ModelFile(_folder.Path, id));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

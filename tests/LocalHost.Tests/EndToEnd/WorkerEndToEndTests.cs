@@ -82,8 +82,8 @@ public sealed partial class WorkerEndToEndTests
             Assert.Equal(0, await report.WaitForExitAsync(TimeSpan.FromMinutes(2)));
         }
 
-        byte[] actual = await File.ReadAllBytesAsync(Path.Combine(folder.Path, "runs", id, "model.weights"));
-        Assert.True(expected.AsSpan().SequenceEqual(actual), $"final models differ ({expected.Length} and {actual.Length} bytes)");
+        byte[] actual = await File.ReadAllBytesAsync(RunArtifacts.ModelFile(folder.Path, id));
+        RunArtifacts.AssertSameModel(expected, actual);
     }
 
     private static async Task<byte[]> SingleProcessModelAsync()
@@ -92,7 +92,7 @@ public sealed partial class WorkerEndToEndTests
         await using var train = FedavgProcess.Start(folder.Path, ["train", .. Flags, "--json"]);
         Assert.Equal(0, await train.WaitForExitAsync(TimeSpan.FromMinutes(4)));
         string id = JsonDocument.Parse(train.Stdout).RootElement.GetProperty("runId").GetString()!;
-        return await File.ReadAllBytesAsync(Path.Combine(folder.Path, "runs", id, "model.weights"));
+        return await File.ReadAllBytesAsync(RunArtifacts.ModelFile(folder.Path, id));
     }
 
     private static bool LaterRoundStart(string line, string run) =>
