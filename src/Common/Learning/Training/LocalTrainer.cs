@@ -10,7 +10,8 @@ namespace FedAvg.Common.Training;
 /// <summary>
 /// One client's local training: mini-batch SGD with momentum and weight decay over its own data, optionally with
 /// FedProx's proximal term (<see cref="LocalTrainingOptions.ProximalMu"/>) or SCAFFOLD's drift correction
-/// (<see cref="LocalTrainingOptions.Scaffold"/>).
+/// (<see cref="LocalTrainingOptions.Scaffold"/>), and with either, the logit-adjusted loss
+/// (<see cref="LocalTrainingOptions.LogitAdjustment"/>).
 /// </summary>
 public static class LocalTrainer
 {
@@ -51,6 +52,7 @@ public static class LocalTrainer
         using var optimizer = optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
         using var proximal = options.ProximalMu > 0 ? new ProximalTerm(model, options.ProximalMu) : null;
         using var scaffold = options.Scaffold is { } controls ? new ScaffoldCorrection(model, controls, options.LearningRate) : null;
+        using var adjustment = options.LogitAdjustment > 0 ? new LogitAdjustment(data, options.LogitAdjustment) : null;
         ModelWeights? global = options.Scaffold is null ? null : ModelWeights.FromModule(model, options.Scaffold.Client.Architecture);
         long steps = 0;
 
@@ -72,7 +74,7 @@ public static class LocalTrainer
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                last += TrainBatch(model, optimizer, proximal, scaffold, batches, order.AsSpan(start, count));
+                last += TrainBatch(model, optimizer, new(proximal, scaffold, adjustment), batches, order.AsSpan(start, count));
                 steps++;
             }
 
@@ -95,7 +97,7 @@ public static class LocalTrainer
             clientControl);
     }
 
-    private static EpochTotals TrainBatch(Module<Tensor, Tensor> model, optim.Optimizer optimizer, ProximalTerm? proximal, ScaffoldCorrection? scaffold, BatchSource batches, ReadOnlySpan<int> indices)
+    private static EpochTotals TrainBatch(Module<Tensor, Tensor> model, optim.Optimizer optimizer, Extensions extensions, BatchSource batches, ReadOnlySpan<int> indices)
     {
         // Every tensor created for this batch, including autograd's intermediates, is freed when the scope ends;
         // without it TorchSharp leaves them to the finalizer and native memory grows by megabytes per batch.
@@ -103,11 +105,11 @@ public static class LocalTrainer
         var (images, labels) = batches.Create(indices);
         optimizer.zero_grad();
         Tensor logits = model.forward(images);
-        Tensor loss = functional.cross_entropy(logits, labels);
+        Tensor loss = functional.cross_entropy(extensions.Adjustment?.Apply(logits) ?? logits, labels);
         loss.backward();
-        proximal?.AddGradient();
+        extensions.Proximal?.AddGradient();
         optimizer.step();
-        scaffold?.CorrectWeights();
+        extensions.Scaffold?.CorrectWeights();
         long correct = logits.argmax(1).eq(labels).sum().item<long>();
         return new EpochTotals(indices.Length, loss.item<float>() * (double)indices.Length, correct);
     }
@@ -123,6 +125,9 @@ public static class LocalTrainer
             }
         }
     }
+
+    /// <summary>What a client algorithm adds to plain SGD's step; each null when the run does not use it.</summary>
+    private readonly record struct Extensions(ProximalTerm? Proximal, ScaffoldCorrection? Scaffold, LogitAdjustment? Adjustment);
 
     private readonly record struct EpochTotals(long Samples, double LossSum, long Correct)
     {

@@ -5,6 +5,9 @@ namespace FedAvg.Common.Training;
 /// <summary>How one client trains the global model on its own data in one round.</summary>
 public sealed record LocalTrainingOptions
 {
+    /// <summary>The largest τ of <see cref="LogitAdjustment"/>: beyond a few, the offsets swamp what the model learns.</summary>
+    public const double MaxLogitAdjustment = 10;
+
     public int Epochs { get; init; } = 1;
 
     /// <summary>At least 2: BatchNorm cannot normalise a batch of one sample in training mode.</summary>
@@ -33,6 +36,12 @@ public sealed record LocalTrainingOptions
     /// </summary>
     public ScaffoldControls? Scaffold { get; init; }
 
+    /// <summary>
+    /// τ of the logit-adjusted loss (<see cref="Training.LogitAdjustment"/>): the cross-entropy is over logits + τ·log π, π the
+    /// client's own label frequencies. 0 is the plain cross-entropy; 1 is the balanced softmax.
+    /// </summary>
+    public double LogitAdjustment { get; init; }
+
     /// <summary>Drives shuffling, augmentation and dropout; derive it per round and client with <see cref="SeedMixer"/>.</summary>
     public long Seed { get; init; }
 
@@ -45,6 +54,7 @@ public sealed record LocalTrainingOptions
         Require(Momentum is >= 0 and < 1, Momentum, nameof(Momentum), "must be in [0, 1)");
         Require(WeightDecay is >= 0 and < 1, WeightDecay, nameof(WeightDecay), "must be in [0, 1)");
         Require(ProximalMu is >= 0 and <= 100, ProximalMu, nameof(ProximalMu), "must be in [0, 100]");
+        Require(LogitAdjustment is >= 0 and <= MaxLogitAdjustment, LogitAdjustment, nameof(LogitAdjustment), $"must be in [0, {MaxLogitAdjustment}]");
         try
         {
             Scaffold?.Validate();

@@ -195,7 +195,8 @@ public sealed class FedAvgRoundOrchestrator : TaskOrchestrator<RoundInput, Round
             hostile.Contains(client.Client) ? new ClientAttack(request.Attack, request.AttackScale) : null,
             request.ClientAlgorithm == ClientAlgorithmNames.FedProx ? request.ProximalMu : 0,
             IsScaffold(request) ? new ScaffoldBlobs(round.ServerControlBlob, client.ControlBlob) : null,
-            ClientHoldOut.For(request, client.Client));
+            ClientHoldOut.For(request, client.Client),
+            request.LogitAdjustment);
     }
 
     /// <summary>

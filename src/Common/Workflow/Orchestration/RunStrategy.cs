@@ -6,7 +6,7 @@ namespace FedAvg.Common.Orchestration;
 
 /// <summary>
 /// How a run trains, as its status and result record it: the client algorithm and the server optimiser, each with the
-/// settings it uses. A setting the choice ignores is null (proximalMu outside fedprox, the betas and tau under avgm,
+/// settings it uses. A setting the choice ignores is null (proximalMu outside fedprox, logitAdjustment at 0, the betas and tau under avgm,
 /// momentum under the adaptive optimisers), so the record never shows a value that had no effect; so is the privacy
 /// of a run without (privacy none).
 /// </summary>
@@ -19,7 +19,8 @@ public sealed record RunStrategy(
     double? ServerBeta1,
     double? ServerBeta2,
     double? ServerTau,
-    RunPrivacy? Privacy = null)
+    RunPrivacy? Privacy = null,
+    double? LogitAdjustment = null)
 {
     public static RunStrategy Of(TrainingRequest request)
     {
@@ -34,13 +35,14 @@ public sealed record RunStrategy(
             adaptive ? request.ServerBeta1 : null,
             adaptive && request.ServerOptimizer != ServerOptimizerNames.FedAdagrad ? request.ServerBeta2 : null,
             adaptive ? request.ServerTau : null,
-            RunPrivacy.Of(request));
+            RunPrivacy.Of(request),
+            request.LogitAdjustment > 0 ? request.LogitAdjustment : null);
     }
 
     /// <summary>One line, in the request's field names: "clientAlgorithm fedprox (proximalMu 0.01), serverOptimizer adam (...)".</summary>
     public string Describe()
     {
-        var client = Settings((TrainingRequestFields.ProximalMu.Name, ProximalMu));
+        var client = Settings((TrainingRequestFields.ProximalMu.Name, ProximalMu), (TrainingRequestFields.LogitAdjustment.Name, LogitAdjustment));
         var server = Settings(
             (TrainingRequestFields.ServerLearningRate.Name, ServerLearningRate),
             (TrainingRequestFields.ServerMomentum.Name, ServerMomentum),

@@ -19,7 +19,8 @@ public sealed record TrainClientInput(
     ClientAttack? Attack = null,
     double ProximalMu = 0,
     ScaffoldBlobs? Scaffold = null,
-    ClientHoldOut? HoldOut = null);
+    ClientHoldOut? HoldOut = null,
+    double LogitAdjustment = 0);
 
 /// <summary>
 /// SCAFFOLD's control variates a client trains with: the server's c of the previous round and the client's own c_i

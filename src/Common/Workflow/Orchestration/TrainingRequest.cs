@@ -49,6 +49,9 @@ public sealed record TrainingRequest
     /// <summary>FedProx's μ; used by fedprox only, where 0 trains as sgd.</summary>
     public double ProximalMu { get; init; } = 0.01;
 
+    /// <summary>τ of the logit-adjusted local loss, with any client algorithm; 0 is the plain cross-entropy.</summary>
+    public double LogitAdjustment { get; init; }
+
     /// <summary>One of <see cref="ServerOptimizerNames.All"/>: avgm (FedAvg, FedAvgM with server momentum), adam, yogi or adagrad.</summary>
     public string ServerOptimizer { get; init; } = ServerOptimizerNames.FedAvg;
 

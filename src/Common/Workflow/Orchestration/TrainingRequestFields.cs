@@ -77,6 +77,12 @@ public static class TrainingRequestFields
         "proximalMu", "FedProx's mu, used with clientAlgorithm fedprox only (0 trains as sgd; Li et al. tried 0.001 to 1)",
         r => r.ProximalMu, (r, v) => r with { ProximalMu = v }, 0, 100);
 
+    public static RequestField LogitAdjustment { get; } = RequestField.Number(
+        "logitAdjustment", "with any clientAlgorithm: each client's loss is taken over its logits plus this times the log of its own label " +
+        "frequencies (the logit-adjusted loss of Menon et al. 2021, as FedLC uses it under label skew), so a client with few classes stops " +
+        "pushing the others down; 1 is the balanced softmax, 0 the plain cross-entropy",
+        r => r.LogitAdjustment, (r, v) => r with { LogitAdjustment = v }, 0, LocalTrainingOptions.MaxLogitAdjustment);
+
     public static RequestField ServerOptimizer { get; } = RequestField.Text(
         "serverOptimizer", "the server's step from the clients' average: avgm (FedAvg; FedAvgM with serverMomentum), or adam, yogi, adagrad " +
         "(Reddi et al. 2021, which want a serverLearningRate of about 0.01 to 0.1)",
@@ -201,7 +207,7 @@ public static class TrainingRequestFields
     public static IReadOnlyList<RequestField> All { get; } =
     [
         Rounds, Clients, Partition, Alpha, ClientsPerRound, Fraction, MinClientsPerRound, LocalEpochs, BatchSize,
-        LearningRate, LearningRateSchedule, Momentum, WeightDecay, ClientAlgorithm, ProximalMu, Augmentation, Model, Seed,
+        LearningRate, LearningRateSchedule, Momentum, WeightDecay, ClientAlgorithm, ProximalMu, LogitAdjustment, Augmentation, Model, Seed,
         ServerOptimizer, ServerLearningRate, ServerMomentum, ServerBeta1, ServerBeta2, ServerTau, TrainLimit, TestLimit,
         ClientEvaluation, Aggregator, TrimBeta, ByzantineClients, AggregationGroup, Attack, Attackers, AttackScale,
         Privacy, DpClipNorm, DpNoiseMultiplier, DpDelta, DpAdaptiveClipping, TargetEpsilon,

@@ -42,6 +42,7 @@ public sealed class TrainClientActivity(FedAvgRuntime runtime) : TaskActivity<Tr
                 Augment = input.Augmentation,
                 Seed = input.Seed,
                 ProximalMu = input.ProximalMu,
+                LogitAdjustment = input.LogitAdjustment,
                 Scaffold = controls,
             }, cancellationToken: runtime.Stopping);
             return (ModelWeights.FromModule(model, input.Model), result);
