@@ -19,6 +19,21 @@ public sealed class BenchConfigurationsTests
     }
 
     [Fact]
+    public void The_skewed_baseline_is_plain_fedavg_and_the_logit_adjusted_row_is_the_recommended_preset_on_that_federation()
+    {
+        var baseline = BenchConfigurations.All["skewed-fedavg"];
+        var skewedFederation = new { baseline.Clients, baseline.Alpha, baseline.ClientsPerRound, baseline.Rounds };
+
+        Assert.Equal(0, baseline.LogitAdjustment);
+        Assert.Equal(new TrainingRequest(), new TrainingRequest { ClientAlgorithm = baseline.ClientAlgorithm, Aggregator = baseline.Aggregator,
+            ServerOptimizer = baseline.ServerOptimizer, ServerMomentum = baseline.ServerMomentum, Privacy = baseline.Privacy });
+        Assert.NotEqual(0, Presets.Recommended.LogitAdjustment);
+        Assert.Equal(
+            Presets.Recommended with { Clients = skewedFederation.Clients, Alpha = skewedFederation.Alpha, ClientsPerRound = skewedFederation.ClientsPerRound, Rounds = skewedFederation.Rounds },
+            BenchConfigurations.All["skewed-logit-adjusted"]);
+    }
+
+    [Fact]
     public void Every_configuration_is_a_valid_request()
     {
         Assert.All(BenchConfigurations.All, c =>
