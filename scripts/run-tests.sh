@@ -10,9 +10,14 @@ config="${1:-Release}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 log=$(mktemp)
 status=0
+# Each project's wall time, printed again at the end: make test has a 20-minute budget on CI's two cores,
+# and this is where to look first when it grows.
+times=()
 for project in tests/*/FedAvg.*.Tests.csproj; do
   echo "== $project"
+  start=$SECONDS
   dotnet test "$project" -c "$config" --no-build --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=1
+  times+=("$(printf '%5ds  %s' $((SECONDS - start)) "$(basename "$project" .csproj)")")
 done
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
@@ -27,5 +32,7 @@ if grep -qE '^\s+Failed [A-Za-z]' "$log"; then
        show && lines++ < 25 { print }' "$log"
 fi
 rm -f "$log"
+echo "time per project:"
+printf '  %s\n' "${times[@]}"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit $status
