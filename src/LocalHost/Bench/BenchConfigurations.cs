@@ -59,7 +59,16 @@ internal static class BenchConfigurations
         [SkewedPrefix + "scaffold-fedavgm"] = Skewed with { ClientAlgorithm = ClientAlgorithmNames.Scaffold, ServerMomentum = 0.5 },
         // Reddi et al. 2021's adaptive server step, at their CIFAR-10 server learning rate and tau.
         [SkewedPrefix + "fedadam"] = Skewed with { ServerOptimizer = ServerOptimizerNames.FedAdam, ServerLearningRate = 0.01, ServerTau = 1e-3 },
+        // The adaptive server steps beside FedAdam, one setting each: FedYogi at FedAdam's, FedAdagrad a decade larger in
+        // both, since its accumulated second moment only shrinks the step.
+        [SkewedPrefix + "fedyogi"] = Skewed with { ServerOptimizer = ServerOptimizerNames.FedYogi, ServerLearningRate = 0.01, ServerTau = 1e-3 },
+        [SkewedPrefix + "fedadagrad"] = Skewed with { ServerOptimizer = ServerOptimizerNames.FedAdagrad, ServerLearningRate = 0.1, ServerTau = 1e-2 },
+
+        // The robust aggregators on an attack-free skewed federation: what their robustness costs when no client lies.
+        // Five updates a round: a trim of 0.2 drops one at each end; krum with f = 1 (5 > 2f + 2) keeps one client's update.
         [SkewedPrefix + "median"] = Skewed with { Aggregator = UpdateAggregators.Median },
+        [SkewedPrefix + "trimmed-mean"] = Skewed with { Aggregator = UpdateAggregators.TrimmedMean, TrimBeta = 0.2 },
+        [SkewedPrefix + "krum"] = Skewed with { Aggregator = UpdateAggregators.Krum, ByzantineClients = 1 },
 
         // Label skew's own answer: each client's loss discounts the classes it lacks (the balanced softmax), alone and
         // with SCAFFOLD's drift correction, the best row before it.
