@@ -80,4 +80,16 @@ public sealed class FunctionWiringTests
 
         Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
+
+    [Fact]
+    public void An_idle_task_hub_queue_is_polled_within_seconds_not_the_providers_default_half_minute()
+    {
+        // A round waits on an idle queue a few times (its fan-out after the last evaluation, its completion): at the
+        // Azure Storage provider's default of 30 s, each of those waits could cost a 50-client round's whole training time.
+        using var host = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionMetadata.OutputFolder, "host.json")));
+        string? interval = host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider")
+            .GetProperty("maxQueuePollingInterval").GetString();
+
+        Assert.InRange(TimeSpan.Parse(interval!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+    }
 }

@@ -41,7 +41,11 @@ internal static class EngineTuning
             LeaseInterval = TimeSpan.FromSeconds(15),
             LeaseRenewInterval = TimeSpan.FromSeconds(5),
             LeaseAcquireInterval = TimeSpan.FromSeconds(5),
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // An idle queue is polled ever less often, up to this. Each round waits on an idle queue a few times (the
+            // training fan-out after evaluation, the round's completion after it), so this bound is paid several times a
+            // round: at 1 s it was most of a 50-client round's time outside every activity. Azurite takes 10 polls a second
+            // per queue without notice; on Azure, host.json's maxQueuePollingInterval decides, since each poll is billed.
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
         };
 
         if (options.LoggerFactory is not null)

@@ -23,6 +23,9 @@ internal sealed record LocalDurableEngineOptions(string StorageConnectionString)
     /// </summary>
     public TimeSpan ActivityLockTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>The longest wait between polls of an idle queue: the most a message can sit before it is seen.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Null keeps the engine silent (the CLI owns the terminal).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
@@ -46,6 +49,12 @@ internal sealed record LocalDurableEngineOptions(string StorageConnectionString)
         if (ActivityLockTimeout < TimeSpan.FromSeconds(1) || ActivityLockTimeout > TimeSpan.FromMinutes(10))
         {
             throw new ArgumentOutOfRangeException(nameof(ActivityLockTimeout), ActivityLockTimeout, "Must be between 1 second and 10 minutes.");
+        }
+
+        // The provider never polls faster than every 50 ms, and a wait longer than a minute would stall a run's rounds.
+        if (MaxQueuePollingInterval < TimeSpan.FromMilliseconds(50) || MaxQueuePollingInterval > TimeSpan.FromMinutes(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxQueuePollingInterval), MaxQueuePollingInterval, "Must be between 50 milliseconds and 1 minute.");
         }
 
         if (MaxConcurrentActivities is < 1 or > 64)
