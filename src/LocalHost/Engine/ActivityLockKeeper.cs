@@ -10,16 +10,22 @@ namespace FedAvg.LocalHost.Engine;
 /// activity longer than the queue's visibility timeout would reappear and run a second time.
 /// It also mends the sub-orchestration start messages the sidecar writes (see CompleteTaskOrchestrationWorkItemAsync).
 /// It is also where the engine's <see cref="Work"/> is enforced: work it may not take is never
-/// dequeued, so it stays in the task hub, untouched, for another engine.
+/// dequeued, so it stays in the task hub, untouched, for another engine. And it is where the engine's activity
+/// concurrency is held: a slot freed by a finished activity is handed to the next dequeue at once.
 /// </summary>
 internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod, Func<Task>? startActivitiesOnly = null, Action? stopActivitiesOnly = null)
-    : IOrchestrationService
+    : IOrchestrationService, IDisposable
 {
     private const int Created = 0;
     private const int Started = 1;
     private const int Stopped = 2;
 
     private readonly ConcurrentDictionary<string, Renewal> _held = new(StringComparer.Ordinal);
+
+    // The activities this engine runs at once. The sidecar has a limit of its own, but a full sidecar looks for a
+    // free slot only every 500 ms: with activities of half a second (a 50-image client), that poll was a quarter of
+    // each slot's time. The slots live here instead, and the sidecar is told of more than it can ever fill.
+    private readonly SemaphoreSlim _slots = new(inner.MaxConcurrentTaskActivityWorkItems);
     private int _state = Created;
     private volatile EngineWork _work = EngineWork.None;
 
@@ -41,7 +47,14 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
     public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
 
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
+    /// <summary>
+    /// What the sidecar is told: twice the real slots and one more, since it still counts an activity whose slot was
+    /// handed on until its completion is written, and one fetch waits on a slot. It never reaches this, so never polls.
+    /// </summary>
+    public int MaxConcurrentTaskActivityWorkItems => (2 * inner.MaxConcurrentTaskActivityWorkItems) + 1;
+
+    /// <summary>The activities this engine runs at once: the provider's setting, held by this wrapper.</summary>
+    public int ActivitySlots => inner.MaxConcurrentTaskActivityWorkItems;
 
     /// <summary>Activity work items currently locked by this engine.</summary>
     public int HeldCount => _held.Count;
@@ -53,7 +66,20 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
             return await WithheldAsync<TaskActivityWorkItem>(cancellationToken);
         }
 
-        TaskActivityWorkItem workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        await _slots.WaitAsync(cancellationToken);
+        TaskActivityWorkItem? workItem = null;
+        try
+        {
+            workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        }
+        finally
+        {
+            if (workItem is null)
+            {
+                _slots.Release();
+            }
+        }
+
         if (workItem is not null)
         {
             var renewal = new Renewal(workItem);
@@ -116,6 +142,9 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
 
         Interlocked.Exchange(ref _state, Started);
     }
+
+    /// <summary>Frees the slots: only once the sidecar that waits on them has stopped.</summary>
+    public void Dispose() => _slots.Dispose();
 
     public Task StopAsync() => StopOnceAsync();
 
@@ -243,6 +272,8 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
             return null;
         }
 
+        // The activity has finished: the next one may be dequeued while this one's message is deleted.
+        _slots.Release();
         await renewal.Stop.CancelAsync();
         await renewal.Loop;
         renewal.Stop.Dispose();

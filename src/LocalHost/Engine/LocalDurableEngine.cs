@@ -172,6 +172,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         _channel.Dispose();
         _storage.Dispose();
         _listener.Dispose();
+        _activities.Dispose();
     }
 
     private static async Task BoundedAsync(Func<CancellationToken, Task> step)

@@ -38,6 +38,56 @@ public sealed class LocalDurableEngineTests
     }
 
     [Fact]
+    public async Task Fan_out_runs_at_most_the_configured_activities_at_once_and_fills_every_slot()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await using var azurite = await AzuriteServer.StartAsync(location: null, cancellationToken: timeout.Token);
+        int running = 0;
+        int peak = 0;
+        var options = new LocalDurableEngineOptions(azurite.ConnectionString) { MaxConcurrentActivities = 2 };
+        await using var engine = await LocalDurableEngine.StartAsync(options, registry =>
+        {
+            registry.AddOrchestratorFunc<int, int>("Wide", async (context, n) =>
+            {
+                int[] done = await Task.WhenAll(Enumerable.Range(0, n).Select(i => context.CallActivityAsync<int>("Hold", i)));
+                return done.Length;
+            });
+            registry.AddActivityFunc<int, int>("Hold", async (_, i) =>
+            {
+                int now = Interlocked.Increment(ref running);
+                InterlockedMax(ref peak, now);
+                await Task.Delay(TimeSpan.FromMilliseconds(300));
+                Interlocked.Decrement(ref running);
+                return i;
+            });
+        }, timeout.Token);
+
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Wide", 10, timeout.Token);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(10, done.ReadOutputAs<int>());
+
+        // The sidecar is told of more slots than this (so that it never sleeps on a full count): the limit is the engine's.
+        Assert.Equal(2, Volatile.Read(ref peak));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            int previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    [Fact]
     public async Task New_engine_on_the_same_azurite_folder_resumes_without_rerunning_completed_activities()
     {
         using var timeout = new CancellationTokenSource(Patience);
