@@ -47,6 +47,8 @@ internal static class BenchConfigurations
         ["default"] = Presets.Recommended,
         [ScalePrefix + "500"] = Scale with { Clients = 500, ClientsPerRound = 50 },
         [ScalePrefix + "2000"] = Scale with { Clients = 2000, ClientsPerRound = 200 },
+        // The same run with aggregation as a fan-in tree: eight SumUpdates activities of 25 updates each, then the combine.
+        [ScalePrefix + "2000-tree"] = Scale with { Clients = 2000, ClientsPerRound = 200, AggregationGroup = 25 },
         [SkewedPrefix + "fedavg"] = Skewed,
         [SkewedPrefix + "gn"] = Skewed with { Model = ModelCatalog.SeedCnnGroupNormName },
         [SkewedPrefix + "fedavgm"] = Skewed with { ServerMomentum = 0.5 },
