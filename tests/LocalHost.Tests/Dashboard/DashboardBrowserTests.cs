@@ -77,6 +77,10 @@ public sealed class DashboardBrowserTests
         // A valid one starts a run and opens its page.
         await page.FillAsync("#field-rounds", Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#field-alpha", string.Empty);
+        // An edited field loses its error: it described the value that was sent, not the one now shown.
+        await Expect(page.Locator(".field-error[data-error-for='rounds']")).ToBeHiddenAsync();
+        await Expect(page.Locator(".field-error[data-error-for='alpha']")).ToBeHiddenAsync();
+        await Expect(page.Locator(".field.invalid")).ToHaveCountAsync(0);
         await page.FillAsync("#field-clients", "3");
         await page.FillAsync("#field-clientsPerRound", "2");
         await page.FillAsync("#field-localEpochs", "2");

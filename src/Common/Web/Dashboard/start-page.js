@@ -159,6 +159,13 @@ function buildForm(schema, general) {
   placeholders();
   // Any field can change whether a requirement holds: the preset moves the fallbacks, a companion meets it.
   form.addEventListener('input', check);
+  // The server's error described the value it was sent: once that field is edited, the error no longer holds.
+  form.addEventListener('input', event => {
+    const field = event.target.closest('.field');
+    if (!field) return;
+    field.classList.remove('invalid');
+    for (const slot of field.querySelectorAll('.field-error')) { slot.textContent = ''; slot.hidden = true; }
+  });
   form.addEventListener('change', check);
   check();
 
