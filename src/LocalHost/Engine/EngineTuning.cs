@@ -43,8 +43,9 @@ internal static class EngineTuning
             LeaseAcquireInterval = TimeSpan.FromSeconds(5),
             // An idle queue is polled ever less often, up to this. Each round waits on an idle queue a few times (the
             // training fan-out after evaluation, the round's completion after it), so this bound is paid several times a
-            // round: at 1 s it was most of a 50-client round's time outside every activity. Azurite takes 10 polls a second
-            // per queue without notice; on Azure, host.json's maxQueuePollingInterval decides, since each poll is billed.
+            // round. Going from 1 s to 100 ms gained less than expected (bench/results/scale.md: the larger wait was the
+            // sidecar's, see ActivityLockKeeper). Azurite takes 10 polls a second per queue without notice; on Azure,
+            // host.json's maxQueuePollingInterval decides, since each poll is billed.
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
         };
 
