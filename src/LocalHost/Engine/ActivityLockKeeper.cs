@@ -53,9 +53,6 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
     /// </summary>
     public int MaxConcurrentTaskActivityWorkItems => (2 * inner.MaxConcurrentTaskActivityWorkItems) + 1;
 
-    /// <summary>The activities this engine runs at once: the provider's setting, held by this wrapper.</summary>
-    public int ActivitySlots => inner.MaxConcurrentTaskActivityWorkItems;
-
     /// <summary>Activity work items currently locked by this engine.</summary>
     public int HeldCount => _held.Count;
 

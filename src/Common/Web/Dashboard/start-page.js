@@ -42,9 +42,13 @@ function valueOf(control) {
   }
 }
 
+function clearFieldError(field) {
+  field.classList.remove('invalid');
+  for (const slot of field.querySelectorAll('.field-error')) { slot.textContent = ''; slot.hidden = true; }
+}
+
 function showErrors(form, general, error) {
-  for (const slot of form.querySelectorAll('.field-error')) { slot.textContent = ''; slot.hidden = true; }
-  for (const field of form.querySelectorAll('.field')) field.classList.remove('invalid');
+  for (const field of form.querySelectorAll('.field')) clearFieldError(field);
   general.replaceChildren();
   if (!error) return;
   const errors = error instanceof ApiError ? error.errors : {};
@@ -162,9 +166,7 @@ function buildForm(schema, general) {
   // The server's error described the value it was sent: once that field is edited, the error no longer holds.
   form.addEventListener('input', event => {
     const field = event.target.closest('.field');
-    if (!field) return;
-    field.classList.remove('invalid');
-    for (const slot of field.querySelectorAll('.field-error')) { slot.textContent = ''; slot.hidden = true; }
+    if (field) clearFieldError(field);
   });
   form.addEventListener('change', check);
   check();
