@@ -11,9 +11,15 @@ namespace FedAvg.LocalHost.Engine;
 /// It also mends the sub-orchestration start messages the sidecar writes (see CompleteTaskOrchestrationWorkItemAsync).
 /// It is also where the engine's <see cref="Work"/> is enforced: work it may not take is never
 /// dequeued, so it stays in the task hub, untouched, for another engine. And it is where the engine's activity
-/// concurrency is held: a slot freed by a finished activity is handed to the next dequeue at once.
+/// concurrency is held: a slot freed by a finished activity is handed to the next dequeue at once. Last, it sees each
+/// parent commit a finished sub-orchestration's result, after which <paramref name="purger"/> may delete that history.
 /// </summary>
-internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan renewalPeriod, Func<Task>? startActivitiesOnly = null, Action? stopActivitiesOnly = null)
+internal sealed class ActivityLockKeeper(
+    IOrchestrationService inner,
+    TimeSpan renewalPeriod,
+    Func<Task>? startActivitiesOnly = null,
+    Action? stopActivitiesOnly = null,
+    SubOrchestrationPurger? purger = null)
     : IOrchestrationService, IDisposable
 {
     private const int Created = 0;
@@ -194,7 +200,7 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
         inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
@@ -242,8 +248,11 @@ internal sealed class ActivityLockKeeper(IOrchestrationService inner, TimeSpan r
             }
         }
 
-        return inner.CompleteTaskOrchestrationWorkItemAsync(
+        await inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+
+        // Only now is the sub-orchestration's result in the parent's own history, so only now may its history go.
+        purger?.Enqueue(SubOrchestrationPurger.RecordedCompletions(newOrchestrationRuntimeState));
     }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>

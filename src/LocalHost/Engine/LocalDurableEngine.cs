@@ -25,6 +25,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
     private readonly AzureStorageOrchestrationService _storage;
     private readonly ActivityLockKeeper _activities;
     private readonly ActivityQueueListener _listener;
+    private readonly SubOrchestrationPurger? _purger;
     private readonly WebApplication _sidecar;
     private readonly GrpcChannel _channel;
     private readonly IHost _client;
@@ -36,6 +37,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         AzureStorageOrchestrationService storage,
         ActivityLockKeeper activities,
         ActivityQueueListener listener,
+        SubOrchestrationPurger? purger,
         WebApplication sidecar,
         GrpcChannel channel,
         IHost client)
@@ -44,6 +46,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         _storage = storage;
         _activities = activities;
         _listener = listener;
+        _purger = purger;
         _sidecar = sidecar;
         _channel = channel;
         _client = client;
@@ -52,6 +55,9 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
 
     /// <summary>Schedules, queries and awaits orchestration instances.</summary>
     public DurableTaskClient Client { get; }
+
+    /// <summary>Finished sub-orchestrations deleted by this engine so far; 0 when it keeps them.</summary>
+    public long PurgedSubOrchestrations => _purger?.Purged ?? 0;
 
     /// <summary>What this engine runs; <see cref="EngineWork.None"/> until <see cref="StartWorkerAsync"/>.</summary>
     public EngineWork Work => _activities.Work;
@@ -88,7 +94,8 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         var storage = new AzureStorageOrchestrationService(EngineTuning.Create(options));
         await storage.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
         var listener = new ActivityQueueListener(storage);
-        var activities = new ActivityLockKeeper(storage, EngineTuning.ActivityRenewal(options), listener.StartAsync, listener.Stop);
+        var purger = options.KeepRoundHistory ? null : new SubOrchestrationPurger(id => storage.PurgeInstanceHistoryAsync(id));
+        var activities = new ActivityLockKeeper(storage, EngineTuning.ActivityRenewal(options), listener.StartAsync, listener.Stop, purger);
 
         (WebApplication sidecar, Uri address) = await GrpcSidecar.StartAsync(activities, storage, loggerFactory, cancellationToken);
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
@@ -107,7 +114,7 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
         IHost client = builder.Build();
         await client.StartAsync(cancellationToken);
 
-        return new LocalDurableEngine(options, storage, activities, listener, sidecar, channel, client);
+        return new LocalDurableEngine(options, storage, activities, listener, purger, sidecar, channel, client);
     }
 
     /// <summary>
@@ -161,6 +168,11 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
 
         await BoundedAsync(token => _client.StopAsync(token));
         await BoundedAsync(_ => _activities.AbandonAllAsync());
+        if (_purger is not null)
+        {
+            await _purger.DisposeAsync();
+        }
+
 
         // The sidecar stops the provider only once every dispatched work item has finished, which an
         // activity cut off from its worker never does; stop it here so its partition lease is released.

@@ -26,6 +26,22 @@ internal sealed record LocalDurableEngineOptions(string StorageConnectionString)
     /// <summary>The longest wait between polls of an idle queue: the most a message can sit before it is seen.</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The environment variable that sets <see cref="KeepRoundHistory"/> when it is <c>1</c> or <c>true</c>.</summary>
+    public const string KeepRoundHistoryVariable = "FEDAVG_KEEP_ROUND_HISTORY";
+
+    /// <summary>
+    /// Keeps each finished round's orchestration history in the task hub, for debugging. Off, a round's history is
+    /// deleted once the run has recorded its outcome: the run's own history holds what the report needs.
+    /// </summary>
+    public bool KeepRoundHistory { get; init; }
+
+    /// <summary>Whether <see cref="KeepRoundHistoryVariable"/> asks to keep the rounds' history.</summary>
+    public static bool KeepRoundHistoryFromEnvironment(Func<string, string?>? read = null)
+    {
+        string? value = (read ?? Environment.GetEnvironmentVariable)(KeepRoundHistoryVariable)?.Trim();
+        return value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Null keeps the engine silent (the CLI owns the terminal).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

@@ -85,7 +85,11 @@ public sealed class LocalRuntime : IAsyncDisposable
                 KeepClientUpdates = FedAvgRuntimeOptions.KeepClientUpdatesFromEnvironment(),
             });
             var engine = await LocalDurableEngine.OpenAsync(
-                new LocalDurableEngineOptions(storage.ConnectionString) { LoggerFactory = EngineLogging.FromEnvironment() },
+                new LocalDurableEngineOptions(storage.ConnectionString)
+                {
+                    LoggerFactory = EngineLogging.FromEnvironment(),
+                    KeepRoundHistory = LocalDurableEngineOptions.KeepRoundHistoryFromEnvironment(),
+                },
                 cancellationToken);
             return new LocalRuntime(storage, blobs, runtime, engine, dataFolder);
         }

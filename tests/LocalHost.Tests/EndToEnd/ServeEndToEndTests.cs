@@ -32,6 +32,9 @@ public sealed class ServeEndToEndTests
             Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         }
 
+        // The round's own orchestration is deleted once the run has recorded it: only the run stays in the task hub.
+        await WaitForGoneAsync(http, $"http://127.0.0.1:{port}/runtime/webhooks/durabletask/instances/{FedAvg.Common.Orchestration.RunProgress.RoundInstanceId(id, 1)}", TimeSpan.FromSeconds(30));
+
         var test = CifarBinaryReader.ReadTestSet(RepoPaths.CifarData, limit: 1);
         using var image = new ByteArrayContent(CifarPng.Encode(test.Image(0)));
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
@@ -45,6 +48,26 @@ public sealed class ServeEndToEndTests
 
         await serve.TerminateAsync();
         Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static async Task WaitForGoneAsync(HttpClient http, string statusUri, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + Patience.For(timeout);
+        HttpStatusCode code;
+        do
+        {
+            using var response = await http.GetAsync(statusUri);
+            code = response.StatusCode;
+            if (code == HttpStatusCode.NotFound)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.NotFound, code);
     }
 
     private static async Task<JsonElement> PollRunAsync(HttpClient http, string runUri, TimeSpan timeout)
